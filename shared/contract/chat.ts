@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import {
+  IdSchema,
+  ImageAttachmentSchema,
+  MAX_IMAGES_PER_MESSAGE,
+  MAX_MESSAGE_CHARS,
+  MessageSchema,
+  UsageSchema,
+} from '../domain.ts';
+import { AppErrorSchema } from '../errors.ts';
+
+export const ChatSendInputSchema = z
+  .object({
+    /** Omit to start a new conversation. */
+    conversationId: IdSchema.optional(),
+    text: z
+      .string()
+      .max(MAX_MESSAGE_CHARS, `A message can be at most ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.`),
+    images: z
+      .array(ImageAttachmentSchema)
+      .max(MAX_IMAGES_PER_MESSAGE, `At most ${MAX_IMAGES_PER_MESSAGE} images per message.`)
+      .default([]),
+  })
+  .strict()
+  .refine((input) => input.text.trim().length > 0 || input.images.length > 0, {
+    message: 'Type a message or attach an image first.',
+    path: ['text'],
+  });
+
+export const ChatSendResultSchema = z.object({
+  conversationId: z.string(),
+  userMessage: MessageSchema,
+  /** The assistant message as it starts: empty, status "streaming". */
+  assistantMessage: MessageSchema,
+  streamId: z.string(),
+});
+
+export const ChatCancelInputSchema = z.object({ streamId: IdSchema }).strict();
+export const ChatCancelResultSchema = z.object({ cancelled: z.boolean() });
+
+const streamRef = { streamId: z.string(), conversationId: z.string(), messageId: z.string() };
+
+/** Pushed while a reply streams; every event carries its stream id. */
+export const ChatEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('delta'), ...streamRef, text: z.string() }),
+  z.object({ type: z.literal('usage'), ...streamRef, usage: UsageSchema }),
+  z.object({ type: z.literal('done'), ...streamRef, status: z.enum(['complete', 'stopped']), message: MessageSchema }),
+  z.object({ type: z.literal('error'), ...streamRef, error: AppErrorSchema, message: MessageSchema }),
+]);
+export type ChatEvent = z.infer<typeof ChatEventSchema>;
+
+export const chatCalls = {
+  'chat:send': { input: ChatSendInputSchema, output: ChatSendResultSchema },
+  'chat:cancel': { input: ChatCancelInputSchema, output: ChatCancelResultSchema },
+} as const;
+
+export const chatEvents = {
+  'chat:event': ChatEventSchema,
+} as const;

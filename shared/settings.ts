@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+export const DEFAULT_BASE_URL = 'https://api.evolink.ai/v1';
+export const DEFAULT_MODEL = 'gpt-5.2';
+
+const baseUrl = z
+  .string()
+  .trim()
+  .min(1, 'API base URL is required.')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'API base URL must be an http:// or https:// address, for example https://api.evolink.ai/v1.');
+
+export const temperatureSchema = z
+  .number({ error: 'Temperature must be a number.' })
+  .min(0, 'Temperature must be between 0 and 2.')
+  .max(2, 'Temperature must be between 0 and 2.');
+export const topPSchema = z
+  .number({ error: 'Top P must be a number.' })
+  .min(0, 'Top P must be between 0 and 1.')
+  .max(1, 'Top P must be between 0 and 1.');
+export const topKSchema = z
+  .number({ error: 'Top K must be a number.' })
+  .int('Top K must be a whole number.')
+  .min(1, 'Top K must be 1 or more.');
+
+/** Sampling parameters; an absent value is not sent to the provider. */
+export const SamplingSchema = z.object({
+  temperature: temperatureSchema.optional(),
+  topP: topPSchema.optional(),
+  topK: topKSchema.optional(),
+});
+export type Sampling = z.infer<typeof SamplingSchema>;
+
+export const SettingsSchema = SamplingSchema.extend({
+  apiBaseUrl: baseUrl,
+  model: z.string().trim().min(1, 'Model is required.').max(200, 'Model name is too long.'),
+  stream: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  apiBaseUrl: DEFAULT_BASE_URL,
+  model: DEFAULT_MODEL,
+  stream: true,
+};
+
+/** A change to the settings; null clears an optional sampling value. */
+export const SettingsPatchSchema = z
+  .object({
+    apiBaseUrl: baseUrl,
+    model: SettingsSchema.shape.model,
+    stream: z.boolean(),
+    temperature: temperatureSchema.nullable(),
+    topP: topPSchema.nullable(),
+    topK: topKSchema.nullable(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** What the settings screen shows: the stored settings and which of them the environment overrides. */
+export const SettingsViewSchema = z.object({
+  settings: SettingsSchema,
+  /** The base URL actually used (PARLEY_API_BASE_URL wins over the stored one). */
+  effectiveBaseUrl: z.string(),
+  overriddenByEnv: z.object({ apiBaseUrl: z.boolean(), token: z.boolean() }),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
