@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import type { Notice } from '../../shared/contract/app.ts';
+import type { Result } from '../../shared/errors.ts';
+import { createDispatch } from './api/dispatch.ts';
+import { createHandlers } from './api/handlers.ts';
+import { ChatService } from './chat/ChatService.ts';
+import type { ChatConfig, EventSink, SettingsBackend } from './ports.ts';
+import { openSettings } from './settings/openSettings.ts';
+import { ConversationStore } from './store/ConversationStore.ts';
+import { TokenVault, type KeychainLoader } from './vault/TokenVault.ts';
+
+export interface ServicesOptions {
+  dataDir: string;
+  mode: 'desktop' | 'browser';
+  version: string;
+  env: NodeJS.ProcessEnv;
+  settingsBackend: (filePath: string) => SettingsBackend;
+  keychain: KeychainLoader;
+  events: EventSink;
+}
+
+export interface Services {
+  dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
+  notices: Notice[];
+  close(): Promise<void>;
+}
+
+export const SETTINGS_FILE = 'settings.json';
+export const DATABASE_FILE = 'parley.db';
+
+/** The composition root shared by the desktop app and browser mode. */
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const { dataDir, env, events } = options;
+  const settings = openSettings({ filePath: join(dataDir, SETTINGS_FILE), createBackend: options.settingsBackend, env });
+  const store = ConversationStore.open(join(dataDir, DATABASE_FILE));
+  const recovered = store.recoverInterrupted();
+  const vault = await TokenVault.create({ loadKeychain: options.keychain, envToken: nonEmpty(env.PARLEY_API_TOKEN) });
+
+  const getConfig = async (): Promise<ChatConfig> => {
+    const current = settings.current();
+    return {
+      baseUrl: settings.effectiveBaseUrl(),
+      model: current.model,
+      stream: current.stream,
+      temperature: current.temperature,
+      topP: current.topP,
+      topK: current.topK,
+      token: await vault.getToken(),
+    };
+  };
+  const chat = new ChatService({ store, getConfig, events });
+
+  const notices: Notice[] = [...settings.notices, ...store.notices];
+  if (recovered > 0) {
+    notices.push({
+      id: 'interrupted-replies',
+      level: 'info',
+      message: `${recovered} ${recovered === 1 ? 'reply was' : 'replies were'} cut off when Parley last closed; what had arrived is kept.`,
+    });
+  }
+
+  const dispatch = createDispatch(
+    createHandlers({ mode: options.mode, version: options.version, dataDir, notices, store, chat, settings, vault }),
+  );
+
+  let closed = false;
+  return {
+    dispatch,
+    notices,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await chat.shutdown();
+      store.close();
+    },
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
