@@ -5,7 +5,7 @@ export const errorCodes = [
   'invalid_input', // a request or setting was refused before anything was sent
   'token_missing', // no API token configured
   'auth_failed', // 401 from the provider
-  'forbidden', // 403
+  'forbidden', // 403 from the provider, or a window that may not call main
   'out_of_credits', // 402
   'rate_limited', // 429 (retryAfterMs when the provider says)
   'not_found', // 404: unknown model or wrong base URL
