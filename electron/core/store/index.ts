@@ -1,0 +1,1 @@
+export { ConversationStore, type MessageEnd } from './ConversationStore.ts';

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Notice } from '../../../shared/contract/app.ts';
+import { fail } from '../../../shared/errors.ts';
+import { backupCopy, hasSqliteHeader, moveAside, restoreBackup } from './dbFiles.ts';
+import {
+  MIGRATIONS,
+  applyMigrations,
+  hasTables,
+  latestVersion,
+  pendingMigrations,
+  userVersion,
+  type Migration,
+} from './migrations.ts';
+import { describeError, isCorruptionError, toStorageException } from './sqliteErrors.ts';
+
+export interface OpenedDatabase {
+  db: DatabaseSync;
+  notices: Notice[];
+}
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Opens the file and touches it enough to learn whether it is a database at all. */
+function connect(dbPath: string): DatabaseSync {
+  const db = new DatabaseSync(dbPath, { timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
+  try {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec('PRAGMA foreign_keys = ON');
+    db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function startFresh(dbPath: string, reason: string, notices: Notice[]): DatabaseSync {
+  const movedTo = moveAside(dbPath);
+  notices.push({
+    id: randomUUID(),
+    level: 'warning',
+    message:
+      `The conversation database could not be read (${reason}), so Parley started a fresh one. ` +
+      `The old file was kept at ${movedTo}.`,
+  });
+  return connect(dbPath);
+}
+
+function connectOrReplace(dbPath: string, notices: Notice[]): DatabaseSync {
+  if (!hasSqliteHeader(dbPath)) return startFresh(dbPath, 'file is not a database', notices);
+  try {
+    return connect(dbPath);
+  } catch (err) {
+    if (!isCorruptionError(err)) {
+      throw toStorageException(err, `Could not open the conversation database at ${dbPath}`);
+    }
+    return startFresh(dbPath, describeError(err), notices);
+  }
+}
+
+/** Brings the schema up to date; backs an existing database up first and restores it on failure. */
+function migrate(db: DatabaseSync, dbPath: string, migrations: readonly Migration[]): void {
+  const current = userVersion(db);
+  const target = latestVersion(migrations);
+  if (current > target) {
+    db.close();
+    fail(
+      'storage',
+      `The conversation database at ${dbPath} was written by a newer version of Parley (schema ${current}). ` +
+        `Update Parley to open it.`,
+    );
+  }
+  const pending = pendingMigrations(migrations, current);
+  if (pending.length === 0) return;
+  const backup = current > 0 || hasTables(db) ? backupCopy(db, dbPath, current) : undefined;
+  try {
+    applyMigrations(db, pending);
+  } catch (err) {
+    db.close();
+    if (backup) restoreBackup(backup, dbPath);
+    const kept = backup ? ` Your conversations were restored from the backup ${backup}.` : '';
+    fail('storage', `Could not upgrade the conversation database at ${dbPath}: ${describeError(err)}.${kept}`);
+  }
+}
+
+export function openDatabase(dbPath: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDatabase {
+  const notices: Notice[] = [];
+  try {
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  } catch (err) {
+    throw toStorageException(err, `Could not create the folder for the conversation database ${dbPath}`);
+  }
+  const db = connectOrReplace(dbPath, notices);
+  try {
+    migrate(db, dbPath, migrations);
+  } catch (err) {
+    if (db.isOpen) db.close();
+    throw toStorageException(err, `Could not prepare the conversation database at ${dbPath}`);
+  }
+  return { db, notices };
+}
