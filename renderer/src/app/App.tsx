@@ -1,0 +1,69 @@
+import { useCallback, useState } from 'react';
+import type { AuthStatus } from '../../../shared/contract/auth.ts';
+import { ChatView } from '../features/chat/ChatView.tsx';
+import { ConversationSidebar } from '../features/conversations/ConversationSidebar.tsx';
+import { useConversationList } from '../features/conversations/useConversationList.ts';
+import { FirstRun } from '../features/firstRun/FirstRun.tsx';
+import { ConnectionBanner } from '../features/notices/ConnectionBanner.tsx';
+import { NoticeBanners } from '../features/notices/NoticeBanners.tsx';
+import { useNotices } from '../features/notices/useNotices.ts';
+import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
+import { useAuthStatus } from './useAuthStatus.ts';
+import { useCurrentConversation } from './useCurrentConversation.ts';
+import './app.css';
+
+export function App() {
+  const [auth, setAuthStatus, retryAuth] = useAuthStatus();
+  const { notices, dismiss } = useNotices();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsVersion, setSettingsVersion] = useState(0);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const closeSettings = useCallback(() => {
+    setSettingsOpen(false);
+    setSettingsVersion((n) => n + 1);
+  }, []);
+
+  return (
+    <div className="app">
+      <ConnectionBanner />
+      <NoticeBanners notices={notices} onDismiss={dismiss} />
+      {auth.state === 'loading' && <div className="app__loading" aria-busy="true" />}
+      {auth.state === 'failed' && (
+        <main className="app__failed">
+          <p role="alert">Parley could not start: {auth.error.message}</p>
+          <button type="button" className="button" onClick={retryAuth}>
+            Try again
+          </button>
+        </main>
+      )}
+      {auth.state === 'ready' &&
+        (auth.status.hasToken ? (
+          <Workspace onOpenSettings={openSettings} />
+        ) : (
+          <FirstRun onDone={setAuthStatus} onOpenSettings={openSettings} settingsVersion={settingsVersion} />
+        ))}
+      {settingsOpen && <SettingsDialog onClose={closeSettings} onAuthChange={(status: AuthStatus) => setAuthStatus(status)} />}
+    </div>
+  );
+}
+
+function Workspace({ onOpenSettings }: { onOpenSettings: () => void }) {
+  const { conversations, error } = useConversationList();
+  const [currentId, select] = useCurrentConversation();
+  const newChat = useCallback(() => select(null), [select]);
+  return (
+    <div className="workspace">
+      <ConversationSidebar
+        conversations={conversations}
+        error={error}
+        currentId={currentId}
+        onSelect={select}
+        onNewChat={newChat}
+        onOpenSettings={onOpenSettings}
+      />
+      <main className="workspace__main">
+        <ChatView conversationId={currentId} onConversationCreated={select} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { ParleyApi } from '../../../shared/contract/api.ts';
+import type { Connection } from '../api/client.ts';
+import { StreamHub } from '../features/chat/streamHub.ts';
+
+export interface Services {
+  api: ParleyApi;
+  connection: Connection;
+  streams: StreamHub;
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export function ServicesProvider({ api, connection, children }: { api: ParleyApi; connection: Connection; children: ReactNode }) {
+  const [streams] = useState(() => new StreamHub());
+  useEffect(() => streams.listen(api), [streams, api]);
+  const services = useMemo(() => ({ api, connection, streams }), [api, connection, streams]);
+  return <ServicesContext value={services}>{children}</ServicesContext>;
+}
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices needs a ServicesProvider.');
+  return services;
+}
+
+export function useApi(): ParleyApi {
+  return useServices().api;
+}
+
+export function useConnectionState() {
+  const { connection } = useServices();
+  return useSyncExternalStore(
+    (onChange) => connection.onStateChange(onChange),
+    () => connection.state,
+  );
+}
+
+/**
+ * Goes up by one each time a dropped connection comes back, so views that may have missed events
+ * re-query (put it in an effect's dependencies).
+ */
+export function useReconnectCount(): number {
+  const { connection } = useServices();
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    let wasOpen = connection.state === 'open';
+    let everOpen = wasOpen;
+    return connection.onStateChange((state) => {
+      // The first open is not a reconnect: calls queued while connecting are answered anyway.
+      if (state === 'open' && !wasOpen && everOpen) setCount((n) => n + 1);
+      wasOpen = state === 'open';
+      everOpen ||= wasOpen;
+    });
+  }, [connection]);
+  return count;
+}

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import { SettingsPatchSchema, temperatureSchema, topKSchema, topPSchema, type Settings, type SettingsPatch } from '../../../../shared/settings.ts';
+
+/** The form as typed: strings, so an empty sampling field can mean "unset". */
+export interface SettingsFormValues {
+  apiBaseUrl: string;
+  model: string;
+  temperature: string;
+  topP: string;
+  topK: string;
+  stream: boolean;
+}
+
+export type SettingsField = keyof SettingsFormValues;
+/** Per field, plus `form` for what belongs to no single field. */
+export type FieldErrors = Partial<Record<SettingsField | 'form', string>>;
+
+export function formValuesOf(settings: Settings): SettingsFormValues {
+  const text = (value: number | undefined) => (value === undefined ? '' : String(value));
+  return {
+    apiBaseUrl: settings.apiBaseUrl,
+    model: settings.model,
+    temperature: text(settings.temperature),
+    topP: text(settings.topP),
+    topK: text(settings.topK),
+    stream: settings.stream,
+  };
+}
+
+function optionalNumber(raw: string, schema: z.ZodType<number>, label: string): { value: number | null } | { error: string } {
+  const trimmed = raw.trim();
+  if (trimmed === '') return { value: null };
+  const number = Number(trimmed);
+  if (!Number.isFinite(number)) return { error: `${label} must be a number.` };
+  const parsed = schema.safeParse(number);
+  return parsed.success ? { value: parsed.data } : { error: parsed.error.issues[0]?.message ?? `${label} is not valid.` };
+}
+
+/**
+ * Checks the form with the same schemas main uses, so the user sees a message at once instead of
+ * after a round trip; main checks again anyway.
+ */
+export function toSettingsPatch(values: SettingsFormValues): { patch: SettingsPatch } | { errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const sampling = {
+    temperature: optionalNumber(values.temperature, temperatureSchema, 'Temperature'),
+    topP: optionalNumber(values.topP, topPSchema, 'Top P'),
+    topK: optionalNumber(values.topK, topKSchema, 'Top K'),
+  };
+  for (const [field, outcome] of Object.entries(sampling) as [SettingsField, { value: number | null } | { error: string }][]) {
+    if ('error' in outcome) errors[field] = outcome.error;
+  }
+  const candidate = {
+    apiBaseUrl: values.apiBaseUrl,
+    model: values.model,
+    stream: values.stream,
+    temperature: 'value' in sampling.temperature ? sampling.temperature.value : null,
+    topP: 'value' in sampling.topP ? sampling.topP.value : null,
+    topK: 'value' in sampling.topK ? sampling.topK.value : null,
+  };
+  const parsed = SettingsPatchSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      const key = typeof field === 'string' && field in values ? (field as SettingsField) : 'form';
+      errors[key] ??= issue.message;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
+  return { patch: parsed.data };
+}

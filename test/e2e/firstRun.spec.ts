@@ -1,0 +1,62 @@
+import { TEST_TOKEN, expect, test } from '../support/browserMode.ts';
+import { composer, screenshotBothSchemes } from './helpers.ts';
+
+test.use({ serverOptions: { token: false } });
+
+test('first run asks for the token, saves it and opens the chat', async ({ page, parley }) => {
+  await page.goto(parley.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to Parley' })).toBeVisible();
+  await expect(page.getByText('evolink.ai', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /Settings/ })).toBeVisible();
+  const tokenField = page.getByLabel('API token');
+  await expect(tokenField).toHaveAttribute('type', 'password');
+  await screenshotBothSchemes(page, 'first-run');
+
+  // An empty token is refused on the spot.
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('Paste your API token first.');
+
+  await tokenField.fill(TEST_TOKEN);
+  await page.getByRole('button', { name: 'Save' }).click();
+  // Without a reachable keychain the server refuses storage 'keychain'; the page offers memory instead.
+  const keepForSession = page.getByRole('button', { name: 'Keep for this session only' });
+  await expect(composer(page).or(keepForSession)).toBeVisible();
+  const storage = (await keepForSession.isVisible()) ? 'session' : 'keychain';
+  test.info().annotations.push({ type: 'token storage', description: storage });
+  if (storage === 'session') {
+    await expect(page.getByRole('alert').filter({ hasText: 'keychain' })).toBeVisible();
+    await screenshotBothSchemes(page, 'first-run-no-keychain');
+    await keepForSession.click();
+  }
+  await expect(composer(page)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to Parley' })).toHaveCount(0);
+
+  // The saved token is the one the provider receives.
+  await composer(page).fill('Hello with my own token');
+  await composer(page).press('Enter');
+  await expect(page.getByRole('article', { name: 'Assistant' })).toContainText('Echo: Hello with my own token');
+  const request = parley.fake.requests.find((r) => r.path === '/v1/chat/completions');
+  expect(request?.headers['authorization']).toBe(`Bearer ${TEST_TOKEN}`);
+
+  // Settings says where the token lives, never shows it, and can forget it: back to the first run.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog.getByLabel('API token')).toHaveValue('');
+  await expect(dialog.getByText(/saved in the system keychain|kept for this session only/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Forget the saved token' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Welcome to Parley' })).toBeVisible();
+});
+
+test('the first-run screen links to Settings for another base URL', async ({ page, parley }) => {
+  await page.goto(parley.url);
+  await page.getByRole('button', { name: /Settings/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('API base URL')).toBeVisible();
+  // PARLEY_API_BASE_URL points at the fake provider: the dialog says the field is overridden.
+  await expect(dialog.getByText('PARLEY_API_BASE_URL')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Welcome to Parley' })).toBeVisible();
+});
