@@ -34,7 +34,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const settings = openSettings({ filePath: join(dataDir, SETTINGS_FILE), createBackend: options.settingsBackend, env });
   const store = ConversationStore.open(join(dataDir, DATABASE_FILE));
   const recovered = store.recoverInterrupted();
-  const vault = await TokenVault.create({ loadKeychain: options.keychain, envToken: nonEmpty(env.PARLEY_API_TOKEN) });
+  const vault = await TokenVault.create({
+    loadKeychain: options.keychain,
+    envToken: nonEmpty(env.PARLEY_API_TOKEN),
+    // Lets tests (and side-by-side installs) use their own keychain entry instead of the user's.
+    service: nonEmpty(env.PARLEY_KEYCHAIN_SERVICE),
+  });
 
   const getConfig = async (): Promise<ChatConfig> => {
     const current = settings.current();

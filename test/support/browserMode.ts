@@ -1,6 +1,7 @@
 // Playwright fixture: a fake provider plus the built browser-mode server (out/main/serve.js) per test.
 import { test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ export interface ParleyServer {
 /** The environment for the server: the test's provider and token, and no route to the user's keyring. */
 function serverEnv(fake: FakeProvider, options: ServerOptions, home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_API_BASE_URL: fake.baseUrl, XDG_CONFIG_HOME: join(home, 'config') };
+  // Never the developer's own keychain entry: each test server gets its own service name.
+  env.PARLEY_KEYCHAIN_SERVICE = `Parley-test-${randomUUID()}`;
   delete env.PARLEY_API_TOKEN;
   if (options.token) env.PARLEY_API_TOKEN = TEST_TOKEN;
   // A token saved during a test must never land in the developer's own keyring: on Linux the
