@@ -6,10 +6,12 @@ import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/client.ts';
 import { App } from './app/App.tsx';
 import { ServicesProvider } from './app/services.tsx';
+import { applyRememberedTheme } from './features/theme/applyTheme.ts';
 import './styles/base.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root.');
+applyRememberedTheme();
 const { api, connection } = createApiClient();
 
 createRoot(root).render(

@@ -1,13 +1,16 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AuthStatus } from '../../../shared/contract/auth.ts';
 import { ChatView } from '../features/chat/ChatView.tsx';
 import { ConversationSidebar } from '../features/conversations/ConversationSidebar.tsx';
 import { useConversationList } from '../features/conversations/useConversationList.ts';
+import { focusComposer } from '../features/composer/focusComposer.ts';
 import { FirstRun } from '../features/firstRun/FirstRun.tsx';
 import { ConnectionBanner } from '../features/notices/ConnectionBanner.tsx';
 import { NoticeBanners } from '../features/notices/NoticeBanners.tsx';
 import { useNotices } from '../features/notices/useNotices.ts';
 import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
+import { useTheme } from '../features/theme/useTheme.ts';
+import { isDialogOpen, isShortcut, useWindowKeydown } from './keyboard.ts';
 import { useAuthStatus } from './useAuthStatus.ts';
 import { useCurrentConversation } from './useCurrentConversation.ts';
 import './app.css';
@@ -22,6 +25,16 @@ export function App() {
     setSettingsOpen(false);
     setSettingsVersion((n) => n + 1);
   }, []);
+  useTheme(settingsVersion);
+  // After the commit that removed the dialog (and its own focus restore), whatever closed it.
+  useEffect(() => {
+    if (settingsVersion > 0) focusComposer();
+  }, [settingsVersion]);
+  useWindowKeydown((event) => {
+    if (!isShortcut(event, ',') || isDialogOpen()) return;
+    event.preventDefault();
+    openSettings();
+  });
 
   return (
     <div className="app">
@@ -50,7 +63,15 @@ export function App() {
 function Workspace({ onOpenSettings }: { onOpenSettings: () => void }) {
   const { conversations, error } = useConversationList();
   const [currentId, select] = useCurrentConversation();
-  const newChat = useCallback(() => select(null), [select]);
+  const newChat = useCallback(() => {
+    select(null);
+    focusComposer();
+  }, [select]);
+  useWindowKeydown((event) => {
+    if (!isShortcut(event, 'n') || isDialogOpen()) return;
+    event.preventDefault();
+    newChat();
+  });
   return (
     <div className="workspace">
       <ConversationSidebar

@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
 import type { AppError } from '../../../../shared/errors.ts';
+import { isDialogOpen, useWindowKeydown } from '../../app/keyboard.ts';
 import { useServices } from '../../app/services.tsx';
 import { Composer } from '../composer/Composer.tsx';
+import { focusComposer } from '../composer/focusComposer.ts';
 import { MessageList } from './MessageList.tsx';
 import { useConversation } from './useConversation.ts';
 import { useStreamId } from './useStreamId.ts';
@@ -36,6 +38,14 @@ export function ChatView({ conversationId, onConversationCreated }: Props) {
   const stop = useCallback(() => {
     if (streamId) void api.chat.cancel({ streamId });
   }, [api, streamId]);
+
+  // Esc stops the reply, unless it is closing a dialog or cancelling an IME composition.
+  useWindowKeydown((event) => {
+    if (event.key !== 'Escape' || !streamId || event.isComposing || event.defaultPrevented || isDialogOpen()) return;
+    event.preventDefault();
+    stop();
+    focusComposer();
+  });
 
   return (
     <section className="chat" aria-label="Chat">

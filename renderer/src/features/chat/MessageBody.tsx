@@ -1,10 +1,24 @@
 import { memo } from 'react';
+import type { Message } from '../../../../shared/domain.ts';
+import { Markdown } from '../markdown/Markdown.tsx';
 
-/** The text of a message. Plain text for now; Markdown rendering replaces this component. */
-export const MessageBody = memo(function MessageBody({ text, streaming }: { text: string; streaming: boolean }) {
-  return (
-    <div className="message__body" data-streaming={streaming || undefined}>
-      {text}
-    </div>
-  );
+interface Props {
+  text: string;
+  role: Message['role'];
+  streaming: boolean;
+}
+
+/**
+ * The text of a message. Replies are Markdown. What the user typed is shown exactly as typed, line
+ * breaks kept: a pasted snippet with * or _ in it must not turn into formatting they did not ask for.
+ */
+export const MessageBody = memo(function MessageBody({ text, role, streaming }: Props) {
+  if (role === 'assistant') {
+    return (
+      <div className="message__body message__body--markdown" data-streaming={streaming || undefined}>
+        <Markdown text={text} streaming={streaming} />
+      </div>
+    );
+  }
+  return <div className="message__body message__body--plain">{text}</div>;
 });

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { Message } from '../../../../shared/domain.ts';
+import { MessageActions } from './MessageActions.tsx';
 import { MessageBody } from './MessageBody.tsx';
 import { MessageMeta } from './MessageMeta.tsx';
 import { useStreamingMessage } from './useStreamingMessage.ts';
@@ -22,11 +23,12 @@ export const MessageItem = memo(function MessageItem({ message }: { message: Mes
         </div>
       )}
       {text.length > 0 ? (
-        <MessageBody text={text} streaming={streaming} />
+        <MessageBody text={text} role={message.role} streaming={streaming} />
       ) : (
         streaming && <p className="message__pending">Thinking…</p>
       )}
       <MessageMeta message={message} />
+      {text.length > 0 && <MessageActions text={text} />}
     </article>
   );
 });

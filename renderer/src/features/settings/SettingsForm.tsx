@@ -3,6 +3,8 @@ import type { AuthStatus } from '../../../../shared/contract/auth.ts';
 import type { SettingsView } from '../../../../shared/settings.ts';
 import { useApi } from '../../app/services.tsx';
 import { KeychainFallback } from '../auth/KeychainFallback.tsx';
+import { applyTheme } from '../theme/applyTheme.ts';
+import { ThemePicker } from '../theme/ThemePicker.tsx';
 import { useTokenSaver } from '../auth/useTokenSaver.ts';
 import { Field } from './Field.tsx';
 import { ForgetTokenButton } from './ForgetTokenButton.tsx';
@@ -102,6 +104,14 @@ export function SettingsForm({ view, auth, onCancel, onSaved }: Props) {
         <input type="checkbox" checked={values.stream} onChange={(event) => setValues((v) => ({ ...v, stream: event.target.checked }))} />
         Stream replies as they are written
       </label>
+      <ThemePicker
+        value={values.theme}
+        onChange={(theme) => {
+          setValues((v) => ({ ...v, theme }));
+          // A preview: closing without saving re-applies the stored theme (App re-reads the settings).
+          applyTheme(theme);
+        }}
+      />
       {errors.form && (
         <p className="settings__error" role="alert">
           {errors.form}

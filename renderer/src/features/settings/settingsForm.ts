@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { SettingsPatchSchema, temperatureSchema, topKSchema, topPSchema, type Settings, type SettingsPatch } from '../../../../shared/settings.ts';
+import {
+  DEFAULT_THEME,
+  SettingsPatchSchema,
+  temperatureSchema,
+  topKSchema,
+  topPSchema,
+  type Settings,
+  type SettingsPatch,
+  type Theme,
+} from '../../../../shared/settings.ts';
 
 /** The form as typed: strings, so an empty sampling field can mean "unset". */
 export interface SettingsFormValues {
@@ -9,6 +18,7 @@ export interface SettingsFormValues {
   topP: string;
   topK: string;
   stream: boolean;
+  theme: Theme;
 }
 
 export type SettingsField = keyof SettingsFormValues;
@@ -24,6 +34,7 @@ export function formValuesOf(settings: Settings): SettingsFormValues {
     topP: text(settings.topP),
     topK: text(settings.topK),
     stream: settings.stream,
+    theme: settings.theme ?? DEFAULT_THEME,
   };
 }
 
@@ -54,6 +65,7 @@ export function toSettingsPatch(values: SettingsFormValues): { patch: SettingsPa
     apiBaseUrl: values.apiBaseUrl,
     model: values.model,
     stream: values.stream,
+    theme: values.theme,
     temperature: 'value' in sampling.temperature ? sampling.temperature.value : null,
     topP: 'value' in sampling.topP ? sampling.topP.value : null,
     topK: 'value' in sampling.topK ? sampling.topK.value : null,
