@@ -9,6 +9,8 @@ export interface SenderFrameLike {
 export interface TrustedRenderer {
   /** file://…/out/renderer/index.html of this install. */
   packagedIndexUrl: string;
+  /** Other pages of this install that may call too (file://…/out/renderer/quick.html). */
+  otherPackagedUrls?: readonly string[];
   /** ELECTRON_RENDERER_URL while developing; never set in a packaged app. */
   devServerUrl?: string;
 }
@@ -19,9 +21,11 @@ export function isTrustedSender(frame: SenderFrameLike | null | undefined, trust
   const url = parseUrl(frame.url);
   if (!url) return false;
   if (url.protocol === 'file:') {
-    const expected = parseUrl(trusted.packagedIndexUrl);
-    // Query and hash are ours to use (e.g. which window); the file itself must match exactly.
-    return expected !== null && expected.protocol === 'file:' && expected.host === url.host && samePath(expected.pathname, url.pathname);
+    // Query and hash are ours to use (e.g. which conversation); the file itself must match exactly.
+    return [trusted.packagedIndexUrl, ...(trusted.otherPackagedUrls ?? [])].some((page) => {
+      const expected = parseUrl(page);
+      return expected !== null && expected.protocol === 'file:' && expected.host === url.host && samePath(expected.pathname, url.pathname);
+    });
   }
   if (trusted.devServerUrl && (url.protocol === 'http:' || url.protocol === 'https:')) {
     const dev = parseUrl(trusted.devServerUrl);

@@ -3,12 +3,22 @@ import { isExternalWebUrl, secureWebPreferences } from './webPreferences.ts';
 
 export interface WindowTarget {
   preloadPath: string;
-  /** The dev server (ELECTRON_RENDERER_URL) or, when absent, the built index.html. */
+  /** The dev server (ELECTRON_RENDERER_URL) or, when absent, the built pages. */
   devServerUrl?: string;
   indexHtmlPath: string;
+  quickHtmlPath: string;
 }
 
-export function createMainWindow(target: WindowTarget): BrowserWindow {
+export type PageQuery = Record<string, string>;
+
+export interface MainWindowOptions {
+  /** false: created hidden (`parley --quick` at start-up shows only the quick prompt). */
+  show: boolean;
+  /** Read by the page at load: conversation=<id> or new=1. */
+  query?: PageQuery;
+}
+
+export function createMainWindow(target: WindowTarget, options: MainWindowOptions = { show: true }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1100,
     height: 760,
@@ -18,15 +28,29 @@ export function createMainWindow(target: WindowTarget): BrowserWindow {
     title: 'Parley',
     webPreferences: secureWebPreferences(target.preloadPath),
   });
-  window.once('ready-to-show', () => window.show());
+  if (options.show) window.once('ready-to-show', () => window.show());
   lockDownNavigation(window);
-  if (target.devServerUrl) void window.loadURL(target.devServerUrl);
-  else void window.loadFile(target.indexHtmlPath);
+  loadPage(window, target, 'index', options.query);
   return window;
 }
 
-/** The app is one page: new windows and navigation away are refused; web links go to the system browser. */
-function lockDownNavigation(window: BrowserWindow): void {
+/** Loads index.html or quick.html from the dev server or from out/renderer. */
+export function loadPage(window: BrowserWindow, target: WindowTarget, page: 'index' | 'quick', query?: PageQuery): void {
+  if (target.devServerUrl) {
+    const url = new URL(page === 'index' ? './' : './quick.html', target.devServerUrl);
+    for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
+    window.loadURL(url.href).catch(reportLoadFailure(page));
+  } else {
+    window.loadFile(page === 'index' ? target.indexHtmlPath : target.quickHtmlPath, query ? { query } : undefined).catch(reportLoadFailure(page));
+  }
+}
+
+function reportLoadFailure(page: string): (error: unknown) => void {
+  return (error) => console.error(`Parley: could not load the ${page} page: ${(error as Error).message}`);
+}
+
+/** The app is one page per window: new windows and navigation away are refused; web links go to the system browser. */
+export function lockDownNavigation(window: BrowserWindow): void {
   const contents = window.webContents;
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalWebUrl(url)) void shell.openExternal(url);

@@ -1,28 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { ParleyApi } from '../../shared/contract/api.ts';
-
-const root = resolve(import.meta.dirname, '..', '..');
-
-/** The Electron executable, found the way scripts/start.mjs finds it: never by require('electron'),
- *  which would try to download one. */
-function electronBinary(): { path: string } | { reason: string } {
-  const pkg = join(root, 'node_modules', 'electron');
-  const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (!override && !relative) return { reason: 'node_modules/electron/path.txt is missing' };
-  const binary = override ? join(override, relative || 'electron') : join(pkg, 'dist', relative);
-  try {
-    accessSync(binary, constants.X_OK);
-    return { path: binary };
-  } catch {
-    return { reason: `${binary} is missing or not executable` };
-  }
-}
+import { buildApp, electronBinary, launchApp, pageMatching } from './electronApp.ts';
 
 const binary = electronBinary();
 if ('reason' in binary) console.log(`Electron tests skipped: no Electron binary (${binary.reason}).`);
@@ -37,23 +18,10 @@ test.describe('Parley desktop app', () => {
 
   test.beforeAll(async () => {
     if (!('path' in binary)) return;
-    const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    expect(build.status, build.stderr).toBe(0);
+    buildApp();
     dataDir = mkdtempSync(join(tmpdir(), 'parley-electron-'));
-    const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-    delete env.ELECTRON_RUN_AS_NODE;
-    delete env.ELECTRON_RENDERER_URL;
-    app = await electron.launch({
-      executablePath: binary.path,
-      args: [root],
-      env: { ...env, PARLEY_DATA_DIR: dataDir, PARLEY_API_BASE_URL: 'http://127.0.0.1:9/v1' },
-    });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
+    app = await launchApp(binary.path, dataDir);
+    page = await pageMatching(app, /out\/renderer\/index\.html/);
   });
 
   test.afterAll(async () => {
@@ -61,7 +29,7 @@ test.describe('Parley desktop app', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('opens one window with the locked-down webPreferences', async () => {
+  test('opens one main window with the locked-down webPreferences', async () => {
     const windows = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows().map((window) => {
         // Not in the typings, but present at run time in Electron; null where it is not.
@@ -69,9 +37,10 @@ test.describe('Parley desktop app', () => {
         return { url: window.webContents.getURL(), prefs: contents.getLastWebPreferences?.() ?? null };
       }),
     );
-    expect(windows).toHaveLength(1);
-    expect(windows[0]?.url).toMatch(/out\/renderer\/index\.html/);
-    const prefs = windows[0]?.prefs;
+    // The other window is the quick prompt, kept hidden (quick.spec.ts).
+    const main = windows.filter((w) => /out\/renderer\/index\.html/.test(w.url));
+    expect(main).toHaveLength(1);
+    const prefs = main[0]?.prefs;
     if (prefs) {
       expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     }
@@ -108,9 +77,10 @@ test.describe('Parley desktop app', () => {
   });
 
   test('refuses window.open', async () => {
+    const before = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
     await page.evaluate(() => {
       (globalThis as unknown as { open: (url: string) => unknown }).open('about:blank');
     });
-    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(before);
   });
 });

@@ -1,0 +1,54 @@
+// Shared by the Electron specs: finding the binary (never downloading one), building, launching.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { _electron as electron, expect, type ElectronApplication, type Page } from '@playwright/test';
+
+export const root = resolve(import.meta.dirname, '..', '..');
+
+/** The Electron executable, found the way scripts/start.mjs finds it: never by require('electron'),
+ *  which would try to download one. */
+export function electronBinary(): { path: string } | { reason: string } {
+  const pkg = join(root, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (!override && !relative) return { reason: 'node_modules/electron/path.txt is missing' };
+  const binary = override ? join(override, relative || 'electron') : join(pkg, 'dist', relative);
+  try {
+    accessSync(binary, constants.X_OK);
+    return { path: binary };
+  } catch {
+    return { reason: `${binary} is missing or not executable` };
+  }
+}
+
+export function buildApp(): void {
+  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(build.status, build.stderr).toBe(0);
+}
+
+/** The environment the app runs in under test: its own data folder, and a provider that is never reached. */
+export function appEnv(dataDir: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  delete env.ELECTRON_RUN_AS_NODE;
+  delete env.ELECTRON_RENDERER_URL;
+  return { ...env, PARLEY_DATA_DIR: dataDir, PARLEY_API_BASE_URL: 'http://127.0.0.1:9/v1' };
+}
+
+export function launchApp(binaryPath: string, dataDir: string, args: string[] = []): Promise<ElectronApplication> {
+  return electron.launch({ executablePath: binaryPath, args: [root, ...args], env: appEnv(dataDir) });
+}
+
+/** The page whose address matches, once it exists (the quick prompt's window is created after the main one). */
+export async function pageMatching(app: ElectronApplication, pattern: RegExp): Promise<Page> {
+  await expect.poll(() => app.windows().some((page) => pattern.test(page.url())), { timeout: 30_000 }).toBe(true);
+  const page = app.windows().find((p) => pattern.test(p.url()));
+  if (!page) throw new Error(`no window at ${pattern}`);
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
