@@ -50,11 +50,19 @@ export const MessageSchema = z.object({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
+/** Where a conversation was started: the main window, or the quick prompt (shown with a mark). */
+export const ConversationSourceSchema = z.enum(['main', 'quick']);
+export type ConversationSource = z.infer<typeof ConversationSourceSchema>;
+
 export const ConversationSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
+  /** Absent for conversations saved before sources were recorded: read it as 'main'. */
+  source: ConversationSourceSchema.optional(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /** Set while the conversation is in the trash (ms since the epoch); purged 30 days later. */
+  deletedAt: z.number().int().optional(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_QUICK_PROMPT_HOTKEY, MAX_ACCELERATOR_LENGTH, checkGlobalHotkey } from './accelerator.ts';
 
 export const DEFAULT_BASE_URL = 'https://api.evolink.ai/v1';
 export const DEFAULT_MODEL = 'gpt-5.2';
@@ -29,6 +30,22 @@ export const topKSchema = z
   .int('Top K must be a whole number.')
   .min(1, 'Top K must be 1 or more.');
 
+/** The quick prompt's global shortcut as an Electron accelerator, stored in canonical form;
+ *  an empty string means no global shortcut (the tray and `parley --quick` still open it). */
+export const quickPromptHotkeySchema = z
+  .string()
+  .trim()
+  .max(MAX_ACCELERATOR_LENGTH, 'That shortcut is too long.')
+  .superRefine((value, ctx) => {
+    if (value === '') return;
+    const check = checkGlobalHotkey(value);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+  })
+  .overwrite((value) => {
+    const check = value === '' ? null : checkGlobalHotkey(value);
+    return check?.ok ? check.accelerator : value;
+  });
+
 /** Sampling parameters; an absent value is not sent to the provider. */
 export const SamplingSchema = z.object({
   temperature: temperatureSchema.optional(),
@@ -37,10 +54,20 @@ export const SamplingSchema = z.object({
 });
 export type Sampling = z.infer<typeof SamplingSchema>;
 
+/** The colour theme; 'system' follows the OS light/dark preference. */
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof ThemeSchema>;
+export const DEFAULT_THEME: Theme = 'system';
+
 export const SettingsSchema = SamplingSchema.extend({
   apiBaseUrl: baseUrl,
   model: z.string().trim().min(1, 'Model is required.').max(200, 'Model name is too long.'),
   stream: z.boolean(),
+  /** Absent means DEFAULT_THEME (settings files written before themes existed). */
+  theme: ThemeSchema.optional(),
+  quickPromptHotkey: quickPromptHotkeySchema,
+  /** Closing the main window keeps Parley running in the tray. */
+  closeToTray: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -48,6 +75,8 @@ export const DEFAULT_SETTINGS: Settings = {
   apiBaseUrl: DEFAULT_BASE_URL,
   model: DEFAULT_MODEL,
   stream: true,
+  quickPromptHotkey: DEFAULT_QUICK_PROMPT_HOTKEY,
+  closeToTray: false,
 };
 
 /** A change to the settings; null clears an optional sampling value. */
@@ -59,6 +88,9 @@ export const SettingsPatchSchema = z
     temperature: temperatureSchema.nullable(),
     topP: topPSchema.nullable(),
     topK: topKSchema.nullable(),
+    theme: ThemeSchema,
+    quickPromptHotkey: quickPromptHotkeySchema,
+    closeToTray: z.boolean(),
   })
   .partial()
   .strict();

@@ -1,12 +1,19 @@
 import { join } from 'node:path';
 import type { Notice } from '../../shared/contract/app.ts';
 import type { Result } from '../../shared/errors.ts';
+import type { Settings } from '../../shared/settings.ts';
 import { createDispatch } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import { ChatService } from './chat/ChatService.ts';
+import { ConnectivityMonitor } from './connectivity/ConnectivityMonitor.ts';
+import { DraftStore } from './drafts/DraftStore.ts';
 import type { ChatConfig, EventSink, SettingsBackend } from './ports.ts';
+import { browserModeShell, type DesktopShell } from './quickPrompt/shell.ts';
 import { openSettings } from './settings/openSettings.ts';
 import { ConversationStore } from './store/ConversationStore.ts';
+import { TrashService } from './store/trash.ts';
+import { SearchService } from './search/SearchService.ts';
+import { TransferService } from './transfer/TransferService.ts';
 import { TokenVault, type KeychainLoader } from './vault/TokenVault.ts';
 
 export interface ServicesOptions {
@@ -17,11 +24,15 @@ export interface ServicesOptions {
   settingsBackend: (filePath: string) => SettingsBackend;
   keychain: KeychainLoader;
   events: EventSink;
+  /** The desktop app's windows and global shortcut; browser mode leaves it out. */
+  shell?: DesktopShell;
 }
 
 export interface Services {
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
   notices: Notice[];
+  /** The saved settings as they are now (main reads the shortcut and close-to-tray from them). */
+  currentSettings(): Settings;
   close(): Promise<void>;
 }
 
@@ -34,6 +45,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const settings = openSettings({ filePath: join(dataDir, SETTINGS_FILE), createBackend: options.settingsBackend, env });
   const store = ConversationStore.open(join(dataDir, DATABASE_FILE));
   const recovered = store.recoverInterrupted();
+  const trash = new TrashService(store.db, events);
+  try {
+    trash.purgeExpired();
+  } catch {
+    // Emptying old trash must never stop Parley from starting; the next start tries again.
+  }
+  const drafts = new DraftStore(store.db);
   const vault = await TokenVault.create({
     loadKeychain: options.keychain,
     envToken: nonEmpty(env.PARLEY_API_TOKEN),
@@ -53,7 +71,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       token: await vault.getToken(),
     };
   };
-  const chat = new ChatService({ store, getConfig, events });
+  const connectivity = new ConnectivityMonitor({ events, getTarget: getConfig });
+  const chat = new ChatService({ store, getConfig, events, drafts, connectivity });
 
   const notices: Notice[] = [...settings.notices, ...store.notices];
   if (recovered > 0) {
@@ -65,16 +84,33 @@ export async function createServices(options: ServicesOptions): Promise<Services
   }
 
   const dispatch = createDispatch(
-    createHandlers({ mode: options.mode, version: options.version, dataDir, notices, store, chat, settings, vault }),
+    createHandlers({
+      mode: options.mode,
+      version: options.version,
+      dataDir,
+      notices,
+      store,
+      chat,
+      settings,
+      vault,
+      search: new SearchService(store.db),
+      trash,
+      transfer: new TransferService(store, events, options.version),
+      drafts,
+      connectivity,
+      shell: options.shell ?? browserModeShell(() => settings.current()),
+    }),
   );
 
   let closed = false;
   return {
     dispatch,
     notices,
+    currentSettings: () => settings.current(),
     async close() {
       if (closed) return;
       closed = true;
+      connectivity.close();
       await chat.shutdown();
       store.close();
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ConversationSourceSchema,
   IdSchema,
   ImageAttachmentSchema,
   MAX_IMAGES_PER_MESSAGE,
@@ -13,6 +14,8 @@ export const ChatSendInputSchema = z
   .object({
     /** Omit to start a new conversation. */
     conversationId: IdSchema.optional(),
+    /** Where a new conversation comes from ('quick' from the quick prompt); ignored when continuing one. */
+    source: ConversationSourceSchema.optional(),
     text: z
       .string()
       .max(MAX_MESSAGE_CHARS, `A message can be at most ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.`),
@@ -35,6 +38,17 @@ export const ChatSendResultSchema = z.object({
   streamId: z.string(),
 });
 
+/** Asks the model to go on from where an interrupted, stopped or failed reply ended; the new text is
+ *  appended to the same message and streams with the usual chat:event events. Only the last message
+ *  of its conversation can be continued. */
+export const ChatContinueInputSchema = z.object({ messageId: IdSchema }).strict();
+export const ChatContinueResultSchema = z.object({
+  conversationId: z.string(),
+  /** The reply as it restarts: its text so far, status "streaming". */
+  assistantMessage: MessageSchema,
+  streamId: z.string(),
+});
+
 export const ChatCancelInputSchema = z.object({ streamId: IdSchema }).strict();
 export const ChatCancelResultSchema = z.object({ cancelled: z.boolean() });
 
@@ -52,6 +66,7 @@ export type ChatEvent = z.infer<typeof ChatEventSchema>;
 export const chatCalls = {
   'chat:send': { input: ChatSendInputSchema, output: ChatSendResultSchema },
   'chat:cancel': { input: ChatCancelInputSchema, output: ChatCancelResultSchema },
+  'chat:continue': { input: ChatContinueInputSchema, output: ChatContinueResultSchema },
 } as const;
 
 export const chatEvents = {

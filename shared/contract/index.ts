@@ -4,6 +4,9 @@ import { authCalls, authEvents } from './auth.ts';
 import { chatCalls, chatEvents } from './chat.ts';
 import { conversationCalls, conversationEvents } from './conversations.ts';
 import { settingsCalls, settingsEvents } from './settings.ts';
+import { quickCalls, quickEvents } from './quick.ts';
+import { connectivityCalls, connectivityEvents } from './connectivity.ts';
+import { draftCalls, draftEvents } from './drafts.ts';
 
 /** Every call between a window and main: channel `domain:verb` → input and output schemas. */
 export const calls = {
@@ -12,6 +15,9 @@ export const calls = {
   ...chatCalls,
   ...conversationCalls,
   ...settingsCalls,
+  ...quickCalls,
+  ...connectivityCalls,
+  ...draftCalls,
 } as const;
 
 /** Every push event from main to the windows: channel `domain:event` → payload schema. */
@@ -21,6 +27,9 @@ export const events = {
   ...chatEvents,
   ...conversationEvents,
   ...settingsEvents,
+  ...quickEvents,
+  ...connectivityEvents,
+  ...draftEvents,
 } as const;
 
 export type Calls = typeof calls;

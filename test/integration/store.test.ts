@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppErrorException } from '../../shared/errors.ts';
 import { ConversationStore } from '../../electron/core/store/ConversationStore.ts';
+import { MIGRATIONS, latestVersion } from '../../electron/core/store/migrations.ts';
 
 let dir: string;
 let dbPath: string;
@@ -41,7 +42,7 @@ describe('ConversationStore', () => {
     const peek = new DatabaseSync(dbPath);
     try {
       expect(peek.prepare('PRAGMA journal_mode').get()?.['journal_mode']).toBe('wal');
-      expect(peek.prepare('PRAGMA user_version').get()?.['user_version']).toBe(1);
+      expect(peek.prepare('PRAGMA user_version').get()?.['user_version']).toBe(latestVersion(MIGRATIONS));
     } finally {
       peek.close();
     }

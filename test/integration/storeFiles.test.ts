@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppErrorException } from '../../shared/errors.ts';
 import { ConversationStore } from '../../electron/core/store/ConversationStore.ts';
-import { MIGRATIONS, type Migration } from '../../electron/core/store/migrations.ts';
+import { MIGRATIONS, latestVersion, type Migration } from '../../electron/core/store/migrations.ts';
 import { openDatabase } from '../../electron/core/store/openDatabase.ts';
 
 let dir: string;
@@ -37,10 +36,14 @@ function titles(file: string): string[] {
   }
 }
 
-const addColumn: Migration = { version: 2, up: (db) => db.exec('ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0') };
+// Migrations one past the current schema, applied to a database seeded at the current schema.
+const CURRENT = latestVersion(MIGRATIONS);
+const addColumn: Migration = { version: CURRENT + 1, up: (db) => db.exec('ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0') };
+// Fails on a database with conversations in it (after deleting them), works on an empty one.
 const broken: Migration = {
-  version: 2,
+  version: CURRENT + 1,
   up: (db) => {
+    if (db.prepare('SELECT count(*) AS n FROM conversations').get()?.['n'] === 0) return;
     db.exec('DELETE FROM messages; DELETE FROM conversations');
     db.exec('THIS IS NOT SQL');
   },
@@ -51,13 +54,13 @@ describe('database files', () => {
     seedV1();
     const { db, notices } = openDatabase(dbPath, [...MIGRATIONS, addColumn]);
     try {
-      expect(db.prepare('PRAGMA user_version').get()?.['user_version']).toBe(2);
+      expect(db.prepare('PRAGMA user_version').get()?.['user_version']).toBe(CURRENT + 1);
       expect(db.prepare('SELECT pinned FROM conversations').get()?.['pinned']).toBe(0);
     } finally {
       db.close();
     }
     expect(notices).toEqual([]);
-    expect(titles(`${dbPath}.bak-v1`)).toEqual(['Keep me']);
+    expect(titles(`${dbPath}.bak-v${CURRENT}`)).toEqual(['Keep me']);
   });
 
   it('makes no backup of a brand-new database', () => {
@@ -65,26 +68,22 @@ describe('database files', () => {
     expect(fs.readdirSync(dir).filter((name) => name.includes('.bak-'))).toEqual([]);
   });
 
-  it('restores the backup and refuses to start when a migration fails', () => {
+  it('restores the backup, keeps the database it could not upgrade aside and starts fresh, saying where it went', () => {
     seedV1();
-    let caught: unknown;
+    const { db, notices } = openDatabase(dbPath, [...MIGRATIONS, broken]);
     try {
-      openDatabase(dbPath, [...MIGRATIONS, broken]);
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(AppErrorException);
-    const error = (caught as AppErrorException).error;
-    expect(error.code).toBe('storage');
-    expect(error.message).toContain('Could not upgrade the conversation database');
-    expect(error.message).toContain('.bak-v1');
-
-    const store = ConversationStore.open(dbPath);
-    try {
-      expect(store.listConversations().map((c) => c.title)).toEqual(['Keep me']);
+      expect(db.prepare('SELECT count(*) AS n FROM conversations').get()?.['n']).toBe(0);
     } finally {
-      store.close();
+      db.close();
     }
+    expect(notices.map((n) => n.level)).toEqual(['error']);
+    const message = notices[0]!.message;
+    expect(message).toContain('could not upgrade the conversation database');
+    const moved = fs.readdirSync(dir).filter((name) => /^parley\.db\.unmigrated-[\dTZ-]+$/.test(name));
+    expect(moved).toHaveLength(1);
+    expect(message).toContain(path.join(dir, moved[0]!));
+    // The file set aside is the database as it was before the failed upgrade.
+    expect(titles(path.join(dir, moved[0]!))).toEqual(['Keep me']);
   });
 
   it('refuses a database from a newer version instead of touching it', () => {

@@ -1,6 +1,13 @@
 import type { Notice } from '../../../shared/contract/app.ts';
 import { fail } from '../../../shared/errors.ts';
 import type { ChatService } from '../chat/ChatService.ts';
+import type { ConnectivityMonitor } from '../connectivity/ConnectivityMonitor.ts';
+import type { DraftStore } from '../drafts/DraftStore.ts';
+import type { SearchService } from '../search/SearchService.ts';
+import type { TrashService } from '../store/trash.ts';
+import type { TransferService } from '../transfer/TransferService.ts';
+import { createQuickHandlers } from '../quickPrompt/handlers.ts';
+import type { DesktopShell } from '../quickPrompt/shell.ts';
 import type { SettingsService } from '../settings/SettingsService.ts';
 import type { ConversationStore } from '../store/ConversationStore.ts';
 import type { TokenVault } from '../vault/TokenVault.ts';
@@ -15,6 +22,13 @@ export interface HandlerDeps {
   chat: ChatService;
   settings: SettingsService;
   vault: TokenVault;
+  search: SearchService;
+  trash: TrashService;
+  transfer: TransferService;
+  drafts: DraftStore;
+  connectivity: ConnectivityMonitor;
+  /** The windows and global shortcut around the services (browser mode: browserModeShell). */
+  shell: DesktopShell;
 }
 
 /** Maps every call of the contract onto the services; no business logic lives here. */
@@ -32,10 +46,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'auth:clearToken': () => vault.clearToken(),
     'chat:send': (input) => chat.send(input),
     'chat:cancel': ({ streamId }) => ({ cancelled: chat.cancel(streamId) }),
+    'chat:continue': (input) => chat.continue(input),
+    'app:connectivity': (input) => deps.connectivity.current(input?.recheck ?? false),
+    'drafts:get': ({ conversationId }) => deps.drafts.get(conversationId),
+    'drafts:set': ({ conversationId, text }) => deps.drafts.set(conversationId, text),
+    'conversations:search': ({ query, limit }) => deps.search.search(query, limit),
+    'conversations:delete': ({ id }) => deps.trash.moveToTrash(id),
+    'conversations:trash': () => deps.trash.list(),
+    'conversations:restore': ({ id }) => deps.trash.restore(id),
+    'conversations:purge': ({ id }) => ({ purged: deps.trash.purge(id) }),
+    'conversations:emptyTrash': () => ({ purged: deps.trash.empty() }),
+    'conversations:export': (input) => deps.transfer.export(input),
+    'conversations:import': (input) => deps.transfer.import(input),
     'conversations:list': () => store.listConversations(),
     'conversations:create': (input) => store.createConversation(input?.title),
     'conversations:get': ({ id }) => store.getConversation(id) ?? fail('not_found_local', 'That conversation no longer exists.'),
     'settings:get': () => settings.view(),
-    'settings:update': (patch) => settings.update(patch),
+    'settings:update': (patch) => {
+      const view = settings.update(patch);
+      deps.shell.settingsChanged(view.settings);
+      return view;
+    },
+    ...createQuickHandlers(deps.shell, store),
   };
 }

@@ -42,6 +42,17 @@ export function toProviderMessages(history: readonly Message[]): ChatCompletionM
   return out;
 }
 
+/** Sent after a cut-off reply to have the model go on; never saved as a message. */
+export const CONTINUE_INSTRUCTION = 'Continue exactly where you left off. Do not repeat anything you already wrote.';
+
+/** The request that continues a cut-off reply: the conversation before it, the partial reply as the
+ *  model's own words, then the instruction. With no partial text it is simply the question again. */
+export function toContinuationMessages(history: readonly Message[], partial: string): ChatCompletionMessageParam[] {
+  const messages = toProviderMessages(history);
+  if (!partial.trim()) return messages;
+  return [...messages, { role: 'assistant', content: partial }, { role: 'user', content: CONTINUE_INSTRUCTION }];
+}
+
 /** Sampling values go out only when set, so the provider's defaults apply otherwise. */
 function sampling(config: ChatConfig): { temperature?: number; top_p?: number; top_k?: number } {
   return {

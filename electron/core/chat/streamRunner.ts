@@ -7,6 +7,8 @@ import type { EventSink } from '../ports.ts';
 import type { ConversationStore, MessageEnd } from '../store/ConversationStore.ts';
 import type { ReadyConfig } from './configCheck.ts';
 import { DeltaBatcher } from './deltaBatcher.ts';
+import { SaveThrottle } from './saveThrottle.ts';
+import { addUsage } from './usage.ts';
 import { hostOf, toAppError } from './providerErrors.ts';
 import { readChunk, readCompletion } from './providerPayloads.ts';
 import { buildNonStreamingBody, buildStreamingBody } from './requestBuilder.ts';
@@ -18,14 +20,37 @@ export interface StreamJob {
   createdAt: number;
   config: ReadyConfig;
   messages: ChatCompletionMessageParam[];
+  /** Text the message already had (a continued reply); new text is appended to it. */
+  initialContent?: string;
+  /** Usage of the earlier request(s) for this message, added to this one's. */
+  baseUsage?: Usage;
+}
+
+/** Told how replies end, so the app can notice when the provider is unreachable. */
+export interface ConnectivityReporter {
+  providerUnreachable(error: AppError): void;
+  providerAnswered(): void;
 }
 
 export interface StreamDeps {
   store: ConversationStore;
   events: EventSink;
   batchIntervalMs: number;
+  saveIntervalMs: number;
+  saveMaxChars: number;
   requestTimeoutMs: number;
   stallTimeoutMs: number;
+  connectivity?: ConnectivityReporter;
+}
+
+const NETWORK_CODES: ReadonlySet<AppError['code']> = new Set(['network', 'timeout']);
+
+interface TextSink {
+  push(text: string): void;
+  /** The whole reply at once (not streamed). */
+  pushWhole(text: string): void;
+  /** Shows what is pending now (before a usage event, so the windows get the text first). */
+  show(): void;
 }
 
 type StopReason = { kind: 'cancel' } | { kind: 'fail'; error: AppError };
@@ -39,7 +64,9 @@ export class StreamRun {
   readonly #host: string;
   #stop: StopReason | undefined;
   #settled = false;
-  #saved = '';
+  /** Text pushed to the windows so far (the database may lag by up to saveIntervalMs). */
+  #shown = '';
+  #saveFailed = false;
   #usage: Usage | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -63,24 +90,44 @@ export class StreamRun {
   }
 
   async #run(): Promise<void> {
-    const batcher = new DeltaBatcher(this.#deps.batchIntervalMs, (text) => this.#save(text));
+    const { saveIntervalMs, saveMaxChars, batchIntervalMs } = this.#deps;
+    const saver = new SaveThrottle(saveIntervalMs, saveMaxChars, (text) => this.#save(text));
+    const shower = new DeltaBatcher(batchIntervalMs, (text) => this.#show(text));
+    const batcher: TextSink = {
+      push: (text) => {
+        saver.push(text);
+        shower.push(text);
+      },
+      pushWhole: (text) => {
+        saver.keep(text);
+        shower.push(text);
+        shower.flush();
+      },
+      show: () => shower.flush(),
+    };
     let end: MessageEnd;
     try {
       this.#armIdleTimer();
       if (this.#job.config.stream) await this.#streamReply(batcher);
       else await this.#wholeReply(batcher);
-      batcher.flush();
       end = this.#endAfterStop() ?? { status: 'complete' };
     } catch (err) {
-      batcher.flush();
       const { baseUrl, model, token } = this.#job.config;
       end = this.#endAfterStop() ?? { status: 'error', error: toAppError(err, { baseUrl, model, token }) };
     } finally {
-      batcher.dispose();
+      shower.flush();
       clearTimeout(this.#idleTimer);
     }
-    if (this.#usage) end.usage = this.#usage;
+    // What is still waiting goes into the finished message itself, not through a chunk row.
+    // (After a failed append the rest would not join up with what was saved, so it is dropped.)
+    const tail = this.#saveFailed ? '' : saver.take();
+    saver.dispose();
+    shower.dispose();
+    if (tail) end.tail = tail;
+    const usage = this.#usage ?? this.#job.baseUsage;
+    if (usage) end.usage = usage;
     this.#finish(end);
+    this.#reportConnectivity(end);
   }
 
   #client(): OpenAI {
@@ -96,7 +143,7 @@ export class StreamRun {
     });
   }
 
-  async #streamReply(batcher: DeltaBatcher): Promise<void> {
+  async #streamReply(batcher: TextSink): Promise<void> {
     const body = buildStreamingBody(this.#job.config, this.#job.messages);
     const stream = await this.#client().chat.completions.create(body, { signal: this.#controller.signal });
     let recognized = false;
@@ -106,7 +153,7 @@ export class StreamRun {
       recognized ||= content.recognized;
       batcher.push(content.text);
       if (content.usage) {
-        batcher.flush();
+        batcher.show();
         this.#setUsage(content.usage);
       }
     }
@@ -115,15 +162,14 @@ export class StreamRun {
     }
   }
 
-  async #wholeReply(batcher: DeltaBatcher): Promise<void> {
+  async #wholeReply(batcher: TextSink): Promise<void> {
     const body = buildNonStreamingBody(this.#job.config, this.#job.messages);
     const response: unknown = await this.#client().chat.completions.create(body, { signal: this.#controller.signal });
     const completion = readCompletion(response);
     if (!completion) {
       fail('bad_response', `${this.#host} answered with something other than a chat completion. Check the API base URL.`);
     }
-    batcher.push(completion.text);
-    batcher.flush();
+    batcher.pushWhole(completion.text);
     if (completion.usage) this.#setUsage(completion.usage);
   }
 
@@ -147,22 +193,27 @@ export class StreamRun {
     return this.#stop.kind === 'cancel' ? { status: 'stopped' } : { status: 'error', error: this.#stop.error };
   }
 
-  /** One batch: appended to the database first, then pushed to the windows. */
+  /** One commit: a chunk row appended to the message. */
   #save(text: string): void {
     if (this.#stop?.kind === 'fail') return;
     try {
       this.#deps.store.appendToMessage(this.#job.messageId, text);
     } catch (err) {
+      this.#saveFailed = true;
       this.#abortWith(toAppError(err));
-      return;
     }
-    this.#saved += text;
+  }
+
+  /** One UI batch, pushed to the windows. */
+  #show(text: string): void {
+    if (this.#stop?.kind === 'fail') return;
+    this.#shown += text;
     this.#emit('chat:event', { type: 'delta', ...this.#ref(), text });
   }
 
   #setUsage(usage: Usage): void {
-    this.#usage = usage;
-    this.#emit('chat:event', { type: 'usage', ...this.#ref(), usage });
+    this.#usage = addUsage(this.#job.baseUsage, usage);
+    this.#emit('chat:event', { type: 'usage', ...this.#ref(), usage: this.#usage });
   }
 
   #finish(end: MessageEnd): void {
@@ -183,10 +234,22 @@ export class StreamRun {
     this.#emit('conversations:changed', { conversationId: this.#job.conversationId });
   }
 
+  #reportConnectivity(end: MessageEnd): void {
+    const reporter = this.#deps.connectivity;
+    if (!reporter) return;
+    try {
+      if (end.status === 'complete') reporter.providerAnswered();
+      else if (end.error && NETWORK_CODES.has(end.error.code)) reporter.providerUnreachable(end.error);
+    } catch {
+      // Connectivity is a hint for the UI; it never fails a reply.
+    }
+  }
+
   /** What the windows are told when even saving the ending failed. */
   #unsavedMessage(error: AppError): Message {
     const { messageId, conversationId, createdAt, config } = this.#job;
-    return { id: messageId, conversationId, role: 'assistant', content: this.#saved, images: [], status: 'error', error, model: config.model, createdAt };
+    const content = (this.#job.initialContent ?? '') + this.#shown;
+    return { id: messageId, conversationId, role: 'assistant', content, images: [], status: 'error', error, model: config.model, createdAt };
   }
 
   #ref(): { streamId: string; conversationId: string; messageId: string } {

@@ -32,9 +32,9 @@ function firstFreePath(preferred: string): string {
   return fs.existsSync(preferred) ? `${preferred}-${fileTimestamp()}` : preferred;
 }
 
-/** Renames a damaged database (and its -wal/-shm) out of the way; never deletes it. */
-export function moveAside(dbPath: string): string {
-  const target = firstFreePath(`${dbPath}.corrupt-${fileTimestamp()}`);
+/** Renames a damaged (or un-upgradable) database and its -wal/-shm out of the way; never deletes it. */
+export function moveAside(dbPath: string, label: 'corrupt' | 'unmigrated' = 'corrupt'): string {
+  const target = firstFreePath(`${dbPath}.${label}-${fileTimestamp()}`);
   fs.renameSync(dbPath, target);
   for (const suffix of SIDE_FILES) {
     if (fs.existsSync(dbPath + suffix)) fs.renameSync(dbPath + suffix, target + suffix);

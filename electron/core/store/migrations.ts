@@ -1,4 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { SCHEMA_V1 } from './schemaV1.ts';
+import { SCHEMA_V2 } from './schemaV2.ts';
+import { SCHEMA_V3 } from './schemaV3.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface Migration {
@@ -7,42 +10,11 @@ export interface Migration {
   up(db: DatabaseSync): void;
 }
 
-// Chunks live in their own table so that streaming appends are small inserts, never a rewrite of
-// the whole message; finishMessage folds them into messages.content and deletes them. The table only
-// ever holds replies in flight, so it has no index: each append then dirties a single page.
-const SCHEMA_V1 = `
-CREATE TABLE conversations (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE INDEX conversations_by_update ON conversations (updated_at DESC);
-
-CREATE TABLE messages (
-  id TEXT PRIMARY KEY,
-  conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  role TEXT NOT NULL,
-  content TEXT NOT NULL DEFAULT '',
-  images TEXT NOT NULL DEFAULT '[]',
-  status TEXT NOT NULL,
-  model TEXT,
-  usage TEXT,
-  error TEXT,
-  created_at INTEGER NOT NULL
-);
-CREATE UNIQUE INDEX messages_by_conversation ON messages (conversation_id, seq);
-CREATE INDEX messages_by_status ON messages (status) WHERE status = 'streaming';
-
-CREATE TABLE message_chunks (
-  id INTEGER PRIMARY KEY,
-  message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
-  text TEXT NOT NULL
-);
-`;
-
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: (db) => db.exec(SCHEMA_V1) }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, up: (db) => db.exec(SCHEMA_V1) },
+  { version: 2, up: (db) => db.exec(SCHEMA_V2) },
+  { version: 3, up: (db) => db.exec(SCHEMA_V3) },
+];
 
 export function userVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get();
@@ -58,13 +30,26 @@ export function pendingMigrations(migrations: readonly Migration[], current: num
   return migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
 }
 
-/** Each migration and its version bump commit together, so a failure leaves the previous version. */
+function checkForeignKeys(db: DatabaseSync): void {
+  const broken = db.prepare('PRAGMA foreign_key_check').all();
+  if (broken.length > 0) throw new Error(`${broken.length} rows point at rows that no longer exist`);
+}
+
+/** Each migration and its version bump commit together, so a failure leaves the previous version.
+ *  Foreign keys are off meanwhile (SQLite's recipe for rebuilding a table; it can only be switched
+ *  outside a transaction) and checked before each commit instead. */
 export function applyMigrations(db: DatabaseSync, pending: readonly Migration[]): void {
-  for (const migration of pending) {
-    inTransaction(db, () => {
-      migration.up(db);
-      db.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`);
-    });
+  db.exec('PRAGMA foreign_keys = OFF');
+  try {
+    for (const migration of pending) {
+      inTransaction(db, () => {
+        migration.up(db);
+        checkForeignKeys(db);
+        db.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`);
+      });
+    }
+  } finally {
+    if (db.isOpen) db.exec('PRAGMA foreign_keys = ON');
   }
 }
 

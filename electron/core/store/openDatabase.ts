@@ -22,6 +22,8 @@ export interface OpenedDatabase {
 }
 
 const BUSY_TIMEOUT_MS = 5000;
+/** After a checkpoint the WAL is cut back to this size, so one big import does not leave it huge. */
+const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** Opens the file and touches it enough to learn whether it is a database at all. */
 function connect(dbPath: string): DatabaseSync {
@@ -30,6 +32,7 @@ function connect(dbPath: string): DatabaseSync {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');
+    db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
     return db;
   } catch (err) {
@@ -62,12 +65,13 @@ function connectOrReplace(dbPath: string, notices: Notice[]): DatabaseSync {
   }
 }
 
+type MigrationOutcome = { ok: true } | { ok: false; reason: string; backup: string };
+
 /** Brings the schema up to date; backs an existing database up first and restores it on failure. */
-function migrate(db: DatabaseSync, dbPath: string, migrations: readonly Migration[]): void {
+function migrate(db: DatabaseSync, dbPath: string, migrations: readonly Migration[]): MigrationOutcome {
   const current = userVersion(db);
   const target = latestVersion(migrations);
   if (current > target) {
-    db.close();
     fail(
       'storage',
       `The conversation database at ${dbPath} was written by a newer version of Parley (schema ${current}). ` +
@@ -75,16 +79,31 @@ function migrate(db: DatabaseSync, dbPath: string, migrations: readonly Migratio
     );
   }
   const pending = pendingMigrations(migrations, current);
-  if (pending.length === 0) return;
+  if (pending.length === 0) return { ok: true };
   const backup = current > 0 || hasTables(db) ? backupCopy(db, dbPath, current) : undefined;
   try {
     applyMigrations(db, pending);
+    return { ok: true };
   } catch (err) {
+    if (!backup) throw err; // a brand-new database that cannot be set up: nothing to keep, a bug
     db.close();
-    if (backup) restoreBackup(backup, dbPath);
-    const kept = backup ? ` Your conversations were restored from the backup ${backup}.` : '';
-    fail('storage', `Could not upgrade the conversation database at ${dbPath}: ${describeError(err)}.${kept}`);
+    restoreBackup(backup, dbPath);
+    return { ok: false, reason: describeError(err), backup };
   }
+}
+
+/** A database this version cannot upgrade is put aside unchanged (never deleted) and the app starts
+ *  on an empty one, saying where the old file went; a later version of Parley may open it. */
+function setAsideUnmigratable(dbPath: string, reason: string, notices: Notice[]): void {
+  const movedTo = moveAside(dbPath, 'unmigrated');
+  notices.push({
+    id: randomUUID(),
+    level: 'error',
+    message:
+      `Parley could not upgrade the conversation database (${reason}), so it started with an empty one. ` +
+      `Your conversations were not changed: the database was moved to ${movedTo}. Keep that file; ` +
+      `an update of Parley, or its support, can open it.`,
+  });
 }
 
 export function openDatabase(dbPath: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDatabase {
@@ -94,9 +113,15 @@ export function openDatabase(dbPath: string, migrations: readonly Migration[] = 
   } catch (err) {
     throw toStorageException(err, `Could not create the folder for the conversation database ${dbPath}`);
   }
-  const db = connectOrReplace(dbPath, notices);
+  let db = connectOrReplace(dbPath, notices);
   try {
-    migrate(db, dbPath, migrations);
+    const outcome = migrate(db, dbPath, migrations);
+    if (!outcome.ok) {
+      setAsideUnmigratable(dbPath, outcome.reason, notices);
+      db = connect(dbPath);
+      const fresh = migrate(db, dbPath, migrations);
+      if (!fresh.ok) fail('storage', `Could not set up a new conversation database: ${fresh.reason}.`);
+    }
   } catch (err) {
     if (db.isOpen) db.close();
     throw toStorageException(err, `Could not prepare the conversation database at ${dbPath}`);

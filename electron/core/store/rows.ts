@@ -38,12 +38,15 @@ function json<S extends z.ZodType>(row: Row, column: string, schema: S): z.outpu
 }
 
 export function toSummary(row: Row): ConversationSummary {
-  return {
+  const summary: ConversationSummary = {
     id: text(row, 'id'),
     title: text(row, 'title'),
     createdAt: integer(row, 'created_at'),
     updatedAt: integer(row, 'updated_at'),
   };
+  const deletedAt = row['deleted_at'];
+  if (typeof deletedAt === 'number' || typeof deletedAt === 'bigint') summary.deletedAt = Number(deletedAt);
+  return summary;
 }
 
 const ImagesSchema = ImageAttachmentSchema.array();

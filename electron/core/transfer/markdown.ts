@@ -1,0 +1,37 @@
+import type { Conversation, Message } from '../../../shared/domain.ts';
+
+const ROLE_NAMES: Record<Message['role'], string> = { user: 'You', assistant: 'Assistant', system: 'System' };
+const STATUS_NOTES: Partial<Record<Message['status'], string>> = {
+  stopped: 'stopped',
+  interrupted: 'interrupted',
+  error: 'failed',
+  streaming: 'still arriving',
+};
+
+/** e.g. 2025-01-31 14:05 UTC: the same whatever the machine's time zone. */
+export function readableTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function messageMarkdown(message: Message): string {
+  const who = ROLE_NAMES[message.role];
+  const model = message.role === 'assistant' && message.model ? ` (${message.model})` : '';
+  const note = STATUS_NOTES[message.status];
+  const head = `**${who}**${model} · ${readableTime(message.createdAt)}${note ? ` · _${note}_` : ''}`;
+  const images = message.images.map((image) => `_[image${image.name ? `: ${image.name}` : ''}]_`);
+  const error = message.error ? [`> ${message.error.message}`] : [];
+  return [head, message.content.trim(), ...images, ...error].filter(Boolean).join('\n\n');
+}
+
+function conversationMarkdown(conversation: Conversation, heading: string): string {
+  const head = `${heading} ${conversation.title}\n\n_Started ${readableTime(conversation.createdAt)}_`;
+  return [head, ...conversation.messages.map(messageMarkdown)].join('\n\n');
+}
+
+/** For reading (and printing), not for importing back: JSON is the lossless format. Images are
+ *  named, not embedded. */
+export function toMarkdown(conversations: readonly Conversation[], exportedAt: Date): string {
+  if (conversations.length === 1) return `${conversationMarkdown(conversations[0]!, '#')}\n`;
+  const title = `# Parley conversations\n\n_Exported ${readableTime(exportedAt.getTime())}, ${conversations.length} conversations_`;
+  return `${[title, ...conversations.map((c) => conversationMarkdown(c, '##'))].join('\n\n---\n\n')}\n`;
+}

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { fail } from '../../../shared/errors.ts';
+import { ChatGptExportSchema, fromChatGpt } from './chatgpt.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, ParleyExportSchema, type ExportedConversation } from './exportSchema.ts';
+
+const KINDS = "Import a Parley JSON export, or conversations.json from a ChatGPT data export (unzip it first).";
+
+/** The first problem zod found, with where it is, e.g. "conversations.2.messages.0.role: Invalid option". */
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unexpected content';
+  const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
+
+function parseJson(content: string): unknown {
+  try {
+    return JSON.parse(content);
+  } catch (err) {
+    const why = err instanceof Error ? err.message.slice(0, 160) : 'unreadable';
+    return fail('invalid_input', `That file is not valid JSON (${why}). ${KINDS}`);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads an import file into conversations to merge, or fails with invalid_input saying what is wrong. */
+export function parseImport(content: string): ExportedConversation[] {
+  const data = parseJson(content);
+  if (isRecord(data) && data['format'] === EXPORT_FORMAT) {
+    const version = data['version'];
+    if (typeof version === 'number' && version > EXPORT_VERSION) {
+      fail('invalid_input', `That export was made by a newer version of Parley (format version ${version}). Update Parley to import it.`);
+    }
+    const parsed = ParleyExportSchema.safeParse(data);
+    if (!parsed.success) fail('invalid_input', `That Parley export is damaged: ${firstIssue(parsed.error)}.`);
+    return parsed.data.conversations;
+  }
+  if (Array.isArray(data)) {
+    const parsed = ChatGptExportSchema.safeParse(data);
+    if (!parsed.success) fail('invalid_input', `That does not look like ChatGPT's conversations.json: ${firstIssue(parsed.error)}.`);
+    return fromChatGpt(parsed.data);
+  }
+  return fail('invalid_input', `That file is not one Parley can import. ${KINDS}`);
+}
