@@ -1,27 +1,12 @@
 // `npm start`: the desktop app when the Electron binary is installed, browser mode otherwise.
 // Arguments after `--` go to whichever starts (e.g. `npm start -- --port 0 --no-open` in browser mode).
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { downloadElectronBinary, findElectronBinary } from './electronBinary.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-
-/** The Electron executable, or why there is none. Never downloads: no network is assumed. */
-function findElectron() {
-  const pkg = join(root, 'node_modules', 'electron');
-  const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (!override && !relative) return { reason: 'node_modules/electron/path.txt is missing' };
-  const binary = override ? join(override, relative || 'electron') : join(pkg, 'dist', relative);
-  try {
-    accessSync(binary, constants.X_OK);
-    return { binary };
-  } catch {
-    return { reason: `${binary} is missing or not executable` };
-  }
-}
 
 function run(command, commandArgs, env = process.env) {
   const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env });
@@ -46,14 +31,18 @@ function build() {
   }
 }
 
-const electron = findElectron();
-if (electron.binary) {
+let electron = findElectronBinary(root);
+if ('reason' in electron && existsSync(join(root, 'node_modules', 'electron', 'install.js'))) {
+  // First start on a machine with internet: Electron downloads its binary now, once.
+  if (downloadElectronBinary(root)) electron = findElectronBinary(root);
+}
+if ('path' in electron) {
   build();
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  run(electron.binary, [root, ...args], env);
+  run(electron.path, [root, ...args], env);
 } else {
-  console.log(`Parley: the Electron binary is not installed on this machine (${electron.reason}); starting browser mode instead.`);
+  console.log(`Parley: the Electron binary is not installed on this machine and could not be downloaded (${electron.reason}); starting browser mode instead.`);
   build();
   run(process.execPath, [join(root, 'out', 'main', 'serve.js'), ...args]);
 }

@@ -1,26 +1,14 @@
 // Shared by the Electron specs: finding the binary (never downloading one), building, launching.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findElectronBinary } from '../../scripts/electronBinary.mjs';
 import { _electron as electron, expect, type ElectronApplication, type Page } from '@playwright/test';
 
 export const root = resolve(import.meta.dirname, '..', '..');
 
-/** The Electron executable, found the way scripts/start.mjs finds it: never by require('electron'),
- *  which would try to download one. */
+/** The Electron executable, found the way `npm start` finds it (never downloading one here). */
 export function electronBinary(): { path: string } | { reason: string } {
-  const pkg = join(root, 'node_modules', 'electron');
-  const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (!override && !relative) return { reason: 'node_modules/electron/path.txt is missing' };
-  const binary = override ? join(override, relative || 'electron') : join(pkg, 'dist', relative);
-  try {
-    accessSync(binary, constants.X_OK);
-    return { path: binary };
-  } catch {
-    return { reason: `${binary} is missing or not executable` };
-  }
+  return findElectronBinary(root);
 }
 
 export function buildApp(): void {
