@@ -36,7 +36,11 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       minify: true,
       rollupOptions: {
-        input: { index: resolve(root, 'renderer/index.html') },
+        input: {
+          index: resolve(root, 'renderer/index.html'),
+          // The quick-prompt window's page (in browser mode, /quick.html).
+          quick: resolve(root, 'renderer/quick.html'),
+        },
       },
     },
   },

@@ -42,6 +42,7 @@ export function SettingsDialog({ onClose, onAuthChange }: Props) {
           view={data.view}
           auth={data.auth}
           onCancel={onClose}
+          onAuthChange={onAuthChange}
           onSaved={(auth) => {
             onAuthChange(auth);
             onClose();

@@ -8,23 +8,30 @@ import { ThemePicker } from '../theme/ThemePicker.tsx';
 import { useTokenSaver } from '../auth/useTokenSaver.ts';
 import { Field } from './Field.tsx';
 import { ForgetTokenButton } from './ForgetTokenButton.tsx';
+import { HotkeyField } from './HotkeyField.tsx';
 import { formValuesOf, toSettingsPatch, type FieldErrors, type SettingsFormValues } from './settingsForm.ts';
 import { tokenDescription } from './tokenDescription.ts';
+import { useHotkeyStatus } from './useHotkeyStatus.ts';
 
 interface Props {
   view: SettingsView;
   auth: AuthStatus;
   onCancel: () => void;
   onSaved: (auth: AuthStatus) => void;
+  /** A save that keeps the dialog open (the new shortcut is not active) still reports a new token. */
+  onAuthChange?: (auth: AuthStatus) => void;
 }
 
-export function SettingsForm({ view, auth, onCancel, onSaved }: Props) {
+export function SettingsForm({ view, auth, onCancel, onSaved, onAuthChange }: Props) {
   const api = useApi();
   const tokenSaver = useTokenSaver();
   const [values, setValues] = useState<SettingsFormValues>(() => formValuesOf(view.settings));
   const [token, setToken] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  const [hotkeyStatus, refreshHotkey] = useHotkeyStatus();
+  const [savedHotkey, setSavedHotkey] = useState(view.settings.quickPromptHotkey);
+  const [hotkeyJustSaved, setHotkeyJustSaved] = useState(false);
   const set = (field: keyof SettingsFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   const submit = async (event: FormEvent) => {
@@ -51,7 +58,21 @@ export function SettingsForm({ view, auth, onCancel, onSaved }: Props) {
       status = outcome.status;
     }
     setSaving(false);
+    if (await keepOpenForHotkey(updated.value.settings.quickPromptHotkey, status)) return;
     onSaved(status);
+  };
+
+  /** A changed shortcut that main could not set keeps the dialog open, so the user can pick another. */
+  const keepOpenForHotkey = async (saved: string, status: AuthStatus): Promise<boolean> => {
+    if (saved === savedHotkey) return false;
+    setSavedHotkey(saved);
+    setValues((v) => ({ ...v, quickPromptHotkey: saved }));
+    const hotkey = await refreshHotkey();
+    if (!hotkey || hotkey.registered || hotkey.accelerator === '') return false;
+    setHotkeyJustSaved(true);
+    setToken('');
+    if (status !== auth) onAuthChange?.(status);
+    return true;
   };
 
   const keepForSession = async () => {
@@ -112,6 +133,20 @@ export function SettingsForm({ view, auth, onCancel, onSaved }: Props) {
           applyTheme(theme);
         }}
       />
+      <HotkeyField
+        value={values.quickPromptHotkey}
+        onChange={(value) => {
+          setHotkeyJustSaved(false);
+          set('quickPromptHotkey')(value);
+        }}
+        error={errors.quickPromptHotkey}
+        status={hotkeyStatus}
+        justSaved={hotkeyJustSaved}
+      />
+      <label className="settings__toggle">
+        <input type="checkbox" checked={values.closeToTray} onChange={(event) => setValues((v) => ({ ...v, closeToTray: event.target.checked }))} />
+        Keep running in the tray when the window is closed
+      </label>
       {errors.form && (
         <p className="settings__error" role="alert">
           {errors.form}
@@ -119,7 +154,7 @@ export function SettingsForm({ view, auth, onCancel, onSaved }: Props) {
       )}
       <div className="settings__actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {hotkeyJustSaved ? 'Close' : 'Cancel'}
         </button>
         <button type="submit" className="button button--primary" disabled={saving}>
           Save

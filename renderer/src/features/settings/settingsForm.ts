@@ -19,6 +19,9 @@ export interface SettingsFormValues {
   topK: string;
   stream: boolean;
   theme: Theme;
+  /** The quick prompt's global shortcut as typed; empty means none. */
+  quickPromptHotkey: string;
+  closeToTray: boolean;
 }
 
 export type SettingsField = keyof SettingsFormValues;
@@ -35,6 +38,8 @@ export function formValuesOf(settings: Settings): SettingsFormValues {
     topK: text(settings.topK),
     stream: settings.stream,
     theme: settings.theme ?? DEFAULT_THEME,
+    quickPromptHotkey: settings.quickPromptHotkey,
+    closeToTray: settings.closeToTray,
   };
 }
 
@@ -66,6 +71,8 @@ export function toSettingsPatch(values: SettingsFormValues): { patch: SettingsPa
     model: values.model,
     stream: values.stream,
     theme: values.theme,
+    quickPromptHotkey: values.quickPromptHotkey,
+    closeToTray: values.closeToTray,
     temperature: 'value' in sampling.temperature ? sampling.temperature.value : null,
     topP: 'value' in sampling.topP ? sampling.topP.value : null,
     topK: 'value' in sampling.topK ? sampling.topK.value : null,
