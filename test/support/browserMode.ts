@@ -1,5 +1,6 @@
 // Playwright fixture: a fake provider plus the built browser-mode server (out/main/serve.js) per test.
-import { test as base } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,22 +22,28 @@ export interface ServerOptions {
   token: boolean;
   /** Files to write into the data folder before the server starts (name → content). */
   dataFiles?: Record<string, string>;
+  /** The provider address the server uses instead of the fake's (a closed port: offline). */
+  baseUrl?: string;
 }
+
+/** A provider address where nothing listens (port 9, discard: no test machine serves it): offline. */
+export const UNREACHABLE_BASE_URL = 'http://127.0.0.1:9/v1';
 
 export interface ParleyServer {
   /** The address to open, with its access key; changes on restart. */
   readonly url: string;
   readonly dataDir: string;
   readonly fake: FakeProvider;
-  /** Stops the server (SIGKILL: as if it crashed) and starts a new one on the same data folder. */
-  restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<string>;
+  /** Stops the server (SIGKILL: as if it crashed) and starts a new one on the same data folder;
+   *  `change.baseUrl` points it (and later restarts) at another provider address. */
+  restart(signal?: 'SIGTERM' | 'SIGKILL', change?: { baseUrl?: string }): Promise<string>;
   /** Everything the server printed so far, for failure messages. */
   output(): string;
 }
 
 /** The environment for the server: the test's provider and token, and no route to the user's keyring. */
 function serverEnv(fake: FakeProvider, options: ServerOptions, home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_API_BASE_URL: fake.baseUrl, XDG_CONFIG_HOME: join(home, 'config') };
+  const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_API_BASE_URL: options.baseUrl ?? fake.baseUrl, XDG_CONFIG_HOME: join(home, 'config') };
   // Never the developer's own keychain entry: each test server gets its own service name.
   env.PARLEY_KEYCHAIN_SERVICE = `Parley-test-${randomUUID()}`;
   delete env.PARLEY_API_TOKEN;
@@ -122,8 +129,9 @@ export async function startParleyServer(options: ServerOptions): Promise<{ serve
     dataDir,
     fake,
     output: () => output,
-    async restart(signal = 'SIGTERM') {
+    async restart(signal = 'SIGTERM', change = {}) {
       if (child) await stopProcess(child, signal);
+      if (change.baseUrl) env.PARLEY_API_BASE_URL = change.baseUrl;
       log(`--- restarted after ${signal} ---\n`);
       return start();
     },
@@ -172,3 +180,18 @@ export const test = base.extend<{ serverOptions: ServerOptions; parley: ParleySe
 });
 
 export { expect } from '@playwright/test';
+
+/** axe's serious and critical findings on the page as it is now, in light and dark, short enough
+ *  to read in a failure message. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      found.push(`${colorScheme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.html).join(', ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return found;
+}

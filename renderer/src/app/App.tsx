@@ -3,6 +3,7 @@ import type { AuthStatus } from '../../../shared/contract/auth.ts';
 import { ChatView } from '../features/chat/ChatView.tsx';
 import { ConversationSidebar } from '../features/conversations/ConversationSidebar.tsx';
 import { useConversationList } from '../features/conversations/useConversationList.ts';
+import { useOpenRequests } from '../features/conversations/useOpenRequests.ts';
 import { focusComposer } from '../features/composer/focusComposer.ts';
 import { FirstRun } from '../features/firstRun/FirstRun.tsx';
 import { ConnectionBanner } from '../features/notices/ConnectionBanner.tsx';
@@ -67,6 +68,8 @@ function Workspace({ onOpenSettings }: { onOpenSettings: () => void }) {
     select(null);
     focusComposer();
   }, [select]);
+  // The quick prompt's "Open in main window" and the tray's "New chat" (desktop app).
+  useOpenRequests(select, newChat);
   useWindowKeydown((event) => {
     if (!isShortcut(event, 'n') || isDialogOpen()) return;
     event.preventDefault();

@@ -1,4 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { NEW_CONVERSATION_DRAFT } from '../../../../shared/contract/drafts.ts';
+import type { Message } from '../../../../shared/domain.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { isDialogOpen, useWindowKeydown } from '../../app/keyboard.ts';
 import { useServices } from '../../app/services.tsx';
@@ -18,7 +20,9 @@ interface Props {
 export function ChatView({ conversationId, onConversationCreated }: Props) {
   const { api, streams } = useServices();
   const conversation = useConversation(conversationId);
-  const { adopt } = conversation;
+  const { adopt, replace } = conversation;
+  const [continueError, setContinueError] = useState<{ conversationId: string; error: AppError } | null>(null);
+  const continuing = useRef(false);
   const streamingMessage = conversation.messages.find((m) => m.status === 'streaming');
   const streamId = useStreamId(streamingMessage?.id);
 
@@ -33,6 +37,26 @@ export function ChatView({ conversationId, onConversationCreated }: Props) {
       return null;
     },
     [api, streams, adopt, conversationId, onConversationCreated],
+  );
+
+  // The reply streams on into the same message: seed its buffer with the text so far before any
+  // delta (which carries only new text) can arrive, then show it as streaming again.
+  const continueReply = useCallback(
+    async (message: Message) => {
+      if (continuing.current) return;
+      continuing.current = true;
+      setContinueError(null);
+      streams.seed(message.id, message.content);
+      const result = await api.chat.continue({ messageId: message.id });
+      continuing.current = false;
+      if (!result.ok) {
+        setContinueError({ conversationId: message.conversationId, error: result.error });
+        return;
+      }
+      streams.register(result.value.assistantMessage.id, result.value.streamId);
+      replace(message, result.value.assistantMessage);
+    },
+    [api, streams, replace],
   );
 
   const stop = useCallback(() => {
@@ -54,14 +78,30 @@ export function ChatView({ conversationId, onConversationCreated }: Props) {
           Could not open this conversation: {conversation.error.message}
         </p>
       )}
+      {continueError && continueError.conversationId === conversationId && (
+        <p className="chat__error" role="alert">
+          Could not continue the reply: {continueError.error.message}
+        </p>
+      )}
       {conversation.messages.length === 0 && !conversation.loading ? (
         <div className="chat__empty">
           <h1 className="chat__empty-title">What would you like to talk about?</h1>
         </div>
       ) : (
-        <MessageList conversationId={conversation.id} messages={conversation.messages} streaming={!!streamingMessage} />
+        <MessageList
+          conversationId={conversation.id}
+          messages={conversation.messages}
+          streaming={!!streamingMessage}
+          onContinue={continueReply}
+        />
       )}
-      <Composer onSend={send} onStop={stop} streaming={!!streamingMessage} canStop={!!streamId} />
+      <Composer
+        onSend={send}
+        onStop={stop}
+        streaming={!!streamingMessage}
+        canStop={!!streamId}
+        draftKey={conversationId ?? NEW_CONVERSATION_DRAFT}
+      />
     </section>
   );
 }

@@ -1,5 +1,6 @@
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import type { Message } from '../../../../shared/domain.ts';
+import { messageElementId } from '../search/revealMessage.ts';
 import { MessageActions } from './MessageActions.tsx';
 import { MessageBody } from './MessageBody.tsx';
 import { MessageMeta } from './MessageMeta.tsx';
@@ -7,13 +8,20 @@ import { useStreamingMessage } from './useStreamingMessage.ts';
 
 const authorName: Record<Message['role'], string> = { user: 'You', assistant: 'Assistant', system: 'System' };
 
+interface Props {
+  message: Message;
+  /** Given only to a cut-off last reply. */
+  onContinue?: (message: Message) => void;
+}
+
 /** One message. Memoized: a streaming reply repaints only itself, never the list around it. */
-export const MessageItem = memo(function MessageItem({ message }: { message: Message }) {
+export const MessageItem = memo(function MessageItem({ message, onContinue }: Props) {
   const streaming = message.status === 'streaming';
   const text = useStreamingMessage(message.id, message.content, streaming);
   const name = authorName[message.role];
+  const continueThis = useCallback(() => onContinue?.(message), [onContinue, message]);
   return (
-    <article className={`message message--${message.role}`} aria-label={name} data-status={message.status}>
+    <article id={messageElementId(message.id)} className={`message message--${message.role}`} aria-label={name} data-status={message.status}>
       <h3 className="message__author">{name}</h3>
       {message.images.length > 0 && (
         <div className="message__images">
@@ -28,7 +36,7 @@ export const MessageItem = memo(function MessageItem({ message }: { message: Mes
         streaming && <p className="message__pending">Thinking…</p>
       )}
       <MessageMeta message={message} />
-      {text.length > 0 && <MessageActions text={text} />}
+      {(text.length > 0 || onContinue) && <MessageActions text={text} onContinue={onContinue ? continueThis : undefined} />}
     </article>
   );
 });

@@ -6,16 +6,24 @@ interface Props {
   conversationId: string | null;
   messages: Message[];
   streaming: boolean;
+  onContinue?: (message: Message) => void;
 }
 
-export function MessageList({ conversationId, messages, streaming }: Props) {
+/** Replies cut off part-way that can be taken up again (only the last message of a conversation; one
+ *  with no text yet has nothing to go on from: asking again is Regenerate's job). */
+const CONTINUABLE: ReadonlySet<Message['status']> = new Set(['stopped', 'interrupted', 'error']);
+
+export function MessageList({ conversationId, messages, streaming, onContinue }: Props) {
   const { scrollerRef, contentRef } = useStickToBottom(conversationId);
+  const last = messages.at(-1);
+  const continuable =
+    !streaming && last?.role === 'assistant' && CONTINUABLE.has(last.status) && last.content.trim() ? last.id : undefined;
   return (
     <div className="messages" ref={scrollerRef}>
       {/* aria-busy while streaming: screen readers announce the finished reply, not every token. */}
       <div ref={contentRef} className="messages__inner" role="log" aria-label="Messages" aria-busy={streaming}>
         {messages.map((message) => (
-          <MessageItem key={message.id} message={message} />
+          <MessageItem key={message.id} message={message} onContinue={message.id === continuable ? onContinue : undefined} />
         ))}
       </div>
     </div>

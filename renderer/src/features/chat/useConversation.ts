@@ -15,6 +15,8 @@ export interface ConversationState {
 export interface ConversationView extends ConversationState {
   /** Shows the messages chat.send returned at once, before any re-query. */
   adopt: (conversationId: string, added: Message[]) => void;
+  /** Swaps in a newer state of a message (a continued reply), unless an event already replaced it. */
+  replace: (previous: Message, next: Message) => void;
 }
 
 const empty = (id: string | null): ConversationState => ({ id, messages: [], loading: id !== null, error: null });
@@ -75,5 +77,15 @@ export function useConversation(id: string | null): ConversationView {
     });
   }, []);
 
-  return { ...state, adopt };
+  const replace = useCallback((previous: Message, next: Message) => {
+    setState((current) => {
+      const index = current.messages.indexOf(previous);
+      if (index < 0) return current;
+      const messages = current.messages.slice();
+      messages[index] = next;
+      return { ...current, messages };
+    });
+  }, []);
+
+  return { ...state, adopt, replace };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { REVEAL_EVENT } from '../search/revealMessage.ts';
 
 const NEAR_BOTTOM_PX = 48;
 
@@ -20,15 +21,21 @@ export function useStickToBottom(resetKey: unknown) {
     const onScroll = () => {
       pinned.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < NEAR_BOTTOM_PX;
     };
+    // Search is taking the reader to a message: stay there as later content (highlighting) lands.
+    const onReveal = () => {
+      pinned.current = false;
+    };
     pinned.current = true;
     toEnd();
     scroller.addEventListener('scroll', onScroll, { passive: true });
+    scroller.addEventListener(REVEAL_EVENT, onReveal);
     const observer = new ResizeObserver(() => {
       if (pinned.current) toEnd();
     });
     observer.observe(content);
     return () => {
       scroller.removeEventListener('scroll', onScroll);
+      scroller.removeEventListener(REVEAL_EVENT, onReveal);
       observer.disconnect();
     };
   }, [resetKey]);

@@ -1,5 +1,7 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AppError } from '../../../../shared/errors.ts';
+import { OfflineNote } from '../connectivity/OfflineNote.tsx';
+import { useDraft } from '../drafts/useDraft.ts';
 import './composer.css';
 
 interface Props {
@@ -9,10 +11,12 @@ interface Props {
   streaming: boolean;
   /** Stop needs the stream id; after a reload it is known only once the next delta arrives. */
   canStop: boolean;
+  /** Where the unsent text is kept as a draft (a conversation id, or 'new'); none: not kept. */
+  draftKey?: string;
 }
 
-export function Composer({ onSend, onStop, streaming, canStop }: Props) {
-  const [text, setText] = useState('');
+export function Composer({ onSend, onStop, streaming, canStop, draftKey }: Props) {
+  const { text, setText, flush, clear } = useDraft(draftKey);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -22,10 +26,12 @@ export function Composer({ onSend, onStop, streaming, canStop }: Props) {
     if (empty || sending || streaming) return;
     setSending(true);
     setError(null);
+    // Stored before it goes out: if the send fails (offline), the draft is already safe.
+    flush();
     const failure = await onSend(text);
     setSending(false);
     if (failure) setError(failure);
-    else setText('');
+    else clear();
     input.current?.focus();
   };
 
@@ -43,6 +49,7 @@ export function Composer({ onSend, onStop, streaming, canStop }: Props) {
 
   return (
     <form className="composer" onSubmit={onSubmit}>
+      <OfflineNote />
       {error && (
         <p className="composer__error" role="alert">
           {error.message}
