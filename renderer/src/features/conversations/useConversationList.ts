@@ -8,7 +8,7 @@ export interface ConversationListState {
   error: AppError | null;
 }
 
-/** The conversation list, most recent activity first; re-queried whenever main says it changed. */
+/** The conversation list in main's order; re-queried whenever main says it changed. */
 export function useConversationList(): ConversationListState {
   const api = useApi();
   const reconnects = useReconnectCount();
@@ -23,11 +23,13 @@ export function useConversationList(): ConversationListState {
       // A slower, older answer must not overwrite a newer one.
       if (!live || mine !== generation) return;
       if (result.ok) {
-        const sorted = [...result.value].sort((a, b) => b.updatedAt - a.updatedAt);
-        setState({ conversations: sorted, error: null });
-      } else {
+        // Main orders the list (pinned first, then by last activity).
+        setState({ conversations: result.value, error: null });
+      } else if (result.error.code !== 'network') {
         setState((previous) => ({ ...previous, error: result.error }));
       }
+      // A dropped connection keeps the list on screen: the connection banner already says so,
+      // and the list is re-queried on reconnect.
     };
     void load();
     const unsubscribe = api.conversations.onChanged(() => void load());
