@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppErrorSchema } from './errors.ts';
+import { temperatureSchema, topKSchema, topPSchema } from './settings.ts';
 
 export const MAX_MESSAGE_CHARS = 200_000;
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -47,6 +48,17 @@ export const MessageSchema = z.object({
   usage: UsageSchema.optional(),
   model: z.string().optional(),
   createdAt: z.number().int(),
+  /** The message this one answers or follows; null for a first message. Messages form a tree:
+   *  an edit or a regenerate adds a sibling (same parent) instead of replacing. */
+  parentId: z.string().nullable().optional(),
+  /** Position among its siblings, 1-based, oldest first: shown as `${siblingIndex} / ${siblingCount}`. */
+  siblingIndex: z.number().int().min(1).optional(),
+  siblingCount: z.number().int().min(1).optional(),
+  /** Every sibling's id (this one included), oldest first: "Previous version" / "Next version" pass
+   *  siblingIds[siblingIndex - 2] / siblingIds[siblingIndex] to conversations:selectBranch. */
+  siblingIds: z.array(z.string()).optional(),
+  /** Milliseconds from sending the request to the first text of the reply (assistant messages). */
+  timeToFirstTokenMs: z.number().int().nonnegative().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -63,11 +75,36 @@ export const ConversationSummarySchema = z.object({
   updatedAt: z.number().int(),
   /** Set while the conversation is in the trash (ms since the epoch); purged 30 days later. */
   deletedAt: z.number().int().optional(),
+  /** Pinned conversations come first in the list. */
+  pinned: z.boolean().optional(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 
+export const MAX_SYSTEM_PROMPT_CHARS = 100_000;
+
+/** A conversation's own choices over the defaults in Settings; an absent value means "the default". */
+export const ConversationSettingsSchema = z.object({
+  /** Sent as the first message, with role "system". */
+  systemPrompt: z
+    .string()
+    .max(MAX_SYSTEM_PROMPT_CHARS, `A system prompt can be at most ${MAX_SYSTEM_PROMPT_CHARS.toLocaleString('en')} characters.`)
+    .optional(),
+  model: z.string().trim().min(1, 'Model is required.').max(200, 'Model name is too long.').optional(),
+  temperature: temperatureSchema.optional(),
+  topP: topPSchema.optional(),
+  topK: topKSchema.optional(),
+  stream: z.boolean().optional(),
+  /** One of the saved providers (providers:list); a deleted one falls back to the default. */
+  providerId: z.string().min(1).max(100).optional(),
+});
+export type ConversationSettings = z.infer<typeof ConversationSettingsSchema>;
+
 export const ConversationSchema = ConversationSummarySchema.extend({
+  /** The path on screen: from the first message along the selected branch to its end. */
   messages: z.array(MessageSchema),
+  settings: ConversationSettingsSchema.optional(),
+  /** Token counts of every reply in the conversation, hidden branches included (what was spent). */
+  totals: UsageSchema.optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

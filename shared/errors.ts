@@ -30,6 +30,8 @@ export const AppErrorSchema = z.object({
   /** HTTP status from the provider, when there was one. */
   status: z.number().int().optional(),
   retryAfterMs: z.number().nonnegative().optional(),
+  /** The saved provider the failed request went to (providers:list), so "check your token" can open it. */
+  providerId: z.string().optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 

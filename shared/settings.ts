@@ -54,6 +54,31 @@ export const SamplingSchema = z.object({
 });
 export type Sampling = z.infer<typeof SamplingSchema>;
 
+/** An HTTP(S) proxy for every request to the providers, e.g. http://proxy.example.com:8080
+ *  (user:password@ allowed). Empty in a patch clears it. */
+export const proxyUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, 'That proxy address is too long.')
+  .refine((value) => {
+    if (value === '') return true;
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'The proxy must be an http:// or https:// address, for example http://proxy.example.com:8080.');
+
+/** A saved provider of an OpenAI-compatible API; its token sits in the keychain under its own entry. */
+export const ProviderSchema = z.object({
+  id: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1, 'Give the provider a name.').max(100, 'That name is too long.'),
+  baseUrl,
+});
+export type Provider = z.infer<typeof ProviderSchema>;
+export const MAX_PROVIDERS = 50;
+
 /** The colour theme; 'system' follows the OS light/dark preference. */
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof ThemeSchema>;
@@ -68,6 +93,12 @@ export const SettingsSchema = SamplingSchema.extend({
   quickPromptHotkey: quickPromptHotkeySchema,
   /** Closing the main window keeps Parley running in the tray. */
   closeToTray: z.boolean(),
+  /** Saved providers. Absent (settings from before providers) means one provider made from
+   *  apiBaseUrl; apiBaseUrl is always the default provider's base URL. Use providers:* to change. */
+  providers: z.array(ProviderSchema).max(MAX_PROVIDERS).optional(),
+  defaultProviderId: z.string().min(1).max(100).optional(),
+  /** Absent: HTTPS_PROXY / HTTP_PROXY from the environment apply (with NO_PROXY). */
+  proxyUrl: proxyUrlSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -91,6 +122,8 @@ export const SettingsPatchSchema = z
     theme: ThemeSchema,
     quickPromptHotkey: quickPromptHotkeySchema,
     closeToTray: z.boolean(),
+    /** null or "" removes the proxy setting. */
+    proxyUrl: proxyUrlSchema.nullable(),
   })
   .partial()
   .strict();

@@ -5,14 +5,21 @@ import type { Settings } from '../../shared/settings.ts';
 import { createDispatch } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import { ChatService } from './chat/ChatService.ts';
+import type { ConfigSource } from './chat/conversationConfig.ts';
 import { ConnectivityMonitor } from './connectivity/ConnectivityMonitor.ts';
 import { DraftStore } from './drafts/DraftStore.ts';
-import type { ChatConfig, EventSink, SettingsBackend } from './ports.ts';
+import type { EventSink, SettingsBackend } from './ports.ts';
+import { ProviderInfo } from './providers/ProviderInfo.ts';
+import { ProviderRegistry } from './providers/ProviderRegistry.ts';
+import { proxyFor } from './providers/proxy.ts';
+import { ProxyAgents } from './providers/proxyAgents.ts';
 import { browserModeShell, type DesktopShell } from './quickPrompt/shell.ts';
 import { openSettings } from './settings/openSettings.ts';
+import { ConversationMeta } from './store/conversationMeta.ts';
 import { ConversationStore } from './store/ConversationStore.ts';
 import { TrashService } from './store/trash.ts';
 import { SearchService } from './search/SearchService.ts';
+import { TitleService } from './titles/TitleService.ts';
 import { TransferService } from './transfer/TransferService.ts';
 import { TokenVault, type KeychainLoader } from './vault/TokenVault.ts';
 
@@ -59,20 +66,34 @@ export async function createServices(options: ServicesOptions): Promise<Services
     service: nonEmpty(env.PARLEY_KEYCHAIN_SERVICE),
   });
 
-  const getConfig = async (): Promise<ChatConfig> => {
+  const providers = new ProviderRegistry(settings, vault);
+  const meta = new ConversationMeta(store.db, events, (id) => store.getConversation(id), (id) => providers.exists(id));
+  const agents = new ProxyAgents();
+  // The proxy setting, else HTTPS_PROXY / HTTP_PROXY (with NO_PROXY), looked up per request.
+  const proxyForUrl = (url: string): string | undefined => proxyFor(url, settings.current().proxyUrl, env);
+
+  const getConfig: ConfigSource = async (request) => {
     const current = settings.current();
+    const target = await providers.target(request?.providerId);
     return {
-      baseUrl: settings.effectiveBaseUrl(),
+      baseUrl: target.baseUrl,
       model: current.model,
       stream: current.stream,
       temperature: current.temperature,
       topP: current.topP,
       topK: current.topK,
-      token: await vault.getToken(),
+      token: target.token,
+      providerId: target.providerId,
+      proxyUrl: proxyForUrl(target.baseUrl),
     };
   };
-  const connectivity = new ConnectivityMonitor({ events, getTarget: getConfig });
-  const chat = new ChatService({ store, getConfig, events, drafts, connectivity });
+  const proxiedFetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
+    return agents.fetch(proxyForUrl(url), url, init);
+  };
+  const connectivity = new ConnectivityMonitor({ events, getTarget: () => getConfig(), fetch: proxiedFetch as typeof fetch });
+  const titles = new TitleService({ store, meta, agents });
+  const chat = new ChatService({ store, getConfig, events, drafts, connectivity, titles, agents });
 
   const notices: Notice[] = [...settings.notices, ...store.notices];
   if (recovered > 0) {
@@ -90,9 +111,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       dataDir,
       notices,
       store,
+      meta,
       chat,
       settings,
-      vault,
+      providers,
+      providerInfo: new ProviderInfo({ providers, agents, proxyFor: proxyForUrl }),
       search: new SearchService(store.db),
       trash,
       transfer: new TransferService(store, events, options.version),
@@ -112,6 +135,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       closed = true;
       connectivity.close();
       await chat.shutdown();
+      await agents.close();
       store.close();
     },
   };

@@ -20,13 +20,21 @@ export const SetTokenInputSchema = z
       .refine((t) => !/\s/.test(t), 'An API token has no spaces or line breaks.'),
     /** keychain: saved in the OS keychain; session: kept in memory until Parley quits. */
     storage: z.enum(['keychain', 'session']).default('keychain'),
+    /** Whose token this is (providers:list); omitted means the default provider. */
+    providerId: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
 
+/** Omitted (or no providerId) means the default provider. */
+const ProviderRefSchema = z
+  .object({ providerId: z.string().trim().min(1).max(100).optional() })
+  .strict()
+  .optional();
+
 export const authCalls = {
-  'auth:status': { input: z.undefined(), output: AuthStatusSchema },
+  'auth:status': { input: ProviderRefSchema, output: AuthStatusSchema },
   'auth:setToken': { input: SetTokenInputSchema, output: AuthStatusSchema },
-  'auth:clearToken': { input: z.undefined(), output: AuthStatusSchema },
+  'auth:clearToken': { input: ProviderRefSchema, output: AuthStatusSchema },
 } as const;
 
 export const authEvents = {} as const;

@@ -10,9 +10,15 @@ export const callChannels = [
   'chat:send',
   'chat:cancel',
   'chat:continue',
+  'chat:regenerate',
+  'chat:edit',
   'conversations:list',
   'conversations:create',
   'conversations:get',
+  'conversations:rename',
+  'conversations:pin',
+  'conversations:updateSettings',
+  'conversations:selectBranch',
   'conversations:search',
   'conversations:delete',
   'conversations:trash',
@@ -29,6 +35,12 @@ export const callChannels = [
   'quick:hide',
   'quick:setPinned',
   'quick:openInMain',
+  'providers:list',
+  'providers:save',
+  'providers:delete',
+  'providers:setDefault',
+  'providers:models',
+  'providers:credits',
 ] as const;
 
 export const eventChannels = ['app:notice', 'app:openConversation', 'app:newChat', 'chat:event', 'conversations:changed', 'quick:shown', 'app:connectivity'] as const;

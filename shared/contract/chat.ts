@@ -49,6 +49,27 @@ export const ChatContinueResultSchema = z.object({
   streamId: z.string(),
 });
 
+/** A new version of an assistant reply, streamed from the same history; kept beside the earlier ones
+ *  as a sibling (and selected). A failed reply that has no text is retried in its place instead
+ *  (same message id): this is also the "Retry" after an error. Answers like chat:send, with
+ *  userMessage = the message the reply answers. */
+export const ChatRegenerateInputSchema = z.object({ messageId: IdSchema }).strict();
+
+/** "Edit" of a user message: a new sibling user message with the new text (and images: omitted keeps
+ *  the original's, [] removes them), then a new reply to it; the earlier version stays as a branch. */
+export const ChatEditInputSchema = z
+  .object({
+    messageId: IdSchema,
+    text: z
+      .string()
+      .max(MAX_MESSAGE_CHARS, `A message can be at most ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.`),
+    images: z
+      .array(ImageAttachmentSchema)
+      .max(MAX_IMAGES_PER_MESSAGE, `At most ${MAX_IMAGES_PER_MESSAGE} images per message.`)
+      .optional(),
+  })
+  .strict();
+
 export const ChatCancelInputSchema = z.object({ streamId: IdSchema }).strict();
 export const ChatCancelResultSchema = z.object({ cancelled: z.boolean() });
 
@@ -67,6 +88,8 @@ export const chatCalls = {
   'chat:send': { input: ChatSendInputSchema, output: ChatSendResultSchema },
   'chat:cancel': { input: ChatCancelInputSchema, output: ChatCancelResultSchema },
   'chat:continue': { input: ChatContinueInputSchema, output: ChatContinueResultSchema },
+  'chat:regenerate': { input: ChatRegenerateInputSchema, output: ChatSendResultSchema },
+  'chat:edit': { input: ChatEditInputSchema, output: ChatSendResultSchema },
 } as const;
 
 export const chatEvents = {

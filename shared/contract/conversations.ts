@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ConversationSchema, ConversationSummarySchema, IdSchema, RoleSchema } from '../domain.ts';
+import {
+  ConversationSchema,
+  ConversationSettingsSchema,
+  ConversationSourceSchema,
+  ConversationSummarySchema,
+  IdSchema,
+  RoleSchema,
+} from '../domain.ts';
 
 /** Imports larger than this are refused before parsing. */
 export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
@@ -62,13 +69,41 @@ export const ImportResultSchema = z.object({
 
 const byId = z.object({ id: IdSchema }).strict();
 
+const settingsShape = ConversationSettingsSchema.shape;
+/** A change to a conversation's own settings: a value sets it, null clears it (back to the default
+ *  from Settings), absent leaves it. An empty system prompt clears it too. */
+export const UpdateConversationSettingsInputSchema = z
+  .object({
+    id: IdSchema,
+    systemPrompt: settingsShape.systemPrompt.unwrap().nullable().optional(),
+    model: settingsShape.model.unwrap().nullable().optional(),
+    temperature: settingsShape.temperature.unwrap().nullable().optional(),
+    topP: settingsShape.topP.unwrap().nullable().optional(),
+    topK: settingsShape.topK.unwrap().nullable().optional(),
+    stream: settingsShape.stream.unwrap().nullable().optional(),
+    providerId: settingsShape.providerId.unwrap().nullable().optional(),
+  })
+  .strict();
+
 export const conversationCalls = {
-  /** Conversations not in the trash, most recently active first. */
+  /** Conversations not in the trash: pinned first, then most recently active first. */
   'conversations:list': { input: z.undefined(), output: z.array(ConversationSummarySchema) },
   'conversations:create': {
-    input: z.object({ title: z.string().trim().max(200).optional() }).strict().optional(),
+    input: z.object({ title: z.string().trim().max(200).optional(), source: ConversationSourceSchema.optional() }).strict().optional(),
     output: ConversationSummarySchema,
   },
+  /** A title the user chose; a generated title never replaces it afterwards. */
+  'conversations:rename': {
+    input: z.object({ id: IdSchema, title: z.string().trim().min(1, 'Give the conversation a title.').max(200, 'That title is too long.') }).strict(),
+    output: ConversationSummarySchema,
+  },
+  /** Pinned conversations are listed first (then by last activity). */
+  'conversations:pin': { input: z.object({ id: IdSchema, pinned: z.boolean() }).strict(), output: ConversationSummarySchema },
+  /** Per-conversation system prompt, model, sampling, streaming and provider over the Settings defaults. */
+  'conversations:updateSettings': { input: UpdateConversationSettingsInputSchema, output: ConversationSchema },
+  /** Makes the branch through this message the one on screen (and sent to the API); answers the
+   *  conversation as it now shows. Also reveals a search hit that sits on a hidden branch. */
+  'conversations:selectBranch': { input: z.object({ messageId: IdSchema }).strict(), output: ConversationSchema },
   /** Also answers for a conversation in the trash (deletedAt is then set). */
   'conversations:get': { input: byId, output: ConversationSchema },
   /** Full-text search over every message of every conversation not in the trash, best first. */

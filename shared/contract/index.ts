@@ -7,6 +7,7 @@ import { settingsCalls, settingsEvents } from './settings.ts';
 import { quickCalls, quickEvents } from './quick.ts';
 import { connectivityCalls, connectivityEvents } from './connectivity.ts';
 import { draftCalls, draftEvents } from './drafts.ts';
+import { providerCalls, providerEvents } from './providers.ts';
 
 /** Every call between a window and main: channel `domain:verb` → input and output schemas. */
 export const calls = {
@@ -18,6 +19,7 @@ export const calls = {
   ...quickCalls,
   ...connectivityCalls,
   ...draftCalls,
+  ...providerCalls,
 } as const;
 
 /** Every push event from main to the windows: channel `domain:event` → payload schema. */
@@ -30,6 +32,7 @@ export const events = {
   ...quickEvents,
   ...connectivityEvents,
   ...draftEvents,
+  ...providerEvents,
 } as const;
 
 export type Calls = typeof calls;

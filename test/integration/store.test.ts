@@ -59,7 +59,8 @@ describe('ConversationStore', () => {
     const list = store.listConversations();
     expect(list.map((c) => c.id)).toEqual([a.id, b.id]);
     expect(list[0]!.updatedAt).toBeGreaterThan(a.updatedAt);
-    expect(store.getConversation(b.id)).toEqual({ ...b, messages: [] });
+    const noUsage = { promptTokens: 0, completionTokens: 0, totalTokens: 0, reasoningTokens: 0, cachedTokens: 0 };
+    expect(store.getConversation(b.id)).toEqual({ ...b, messages: [], settings: {}, totals: noUsage });
     expect(store.getConversation('nope')).toBeUndefined();
   });
 

@@ -38,7 +38,7 @@ function titles(file: string): string[] {
 
 // Migrations one past the current schema, applied to a database seeded at the current schema.
 const CURRENT = latestVersion(MIGRATIONS);
-const addColumn: Migration = { version: CURRENT + 1, up: (db) => db.exec('ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0') };
+const addColumn: Migration = { version: CURRENT + 1, up: (db) => db.exec('ALTER TABLE conversations ADD COLUMN archived INTEGER NOT NULL DEFAULT 0') };
 // Fails on a database with conversations in it (after deleting them), works on an empty one.
 const broken: Migration = {
   version: CURRENT + 1,
@@ -55,7 +55,7 @@ describe('database files', () => {
     const { db, notices } = openDatabase(dbPath, [...MIGRATIONS, addColumn]);
     try {
       expect(db.prepare('PRAGMA user_version').get()?.['user_version']).toBe(CURRENT + 1);
-      expect(db.prepare('SELECT pinned FROM conversations').get()?.['pinned']).toBe(0);
+      expect(db.prepare('SELECT archived FROM conversations').get()?.['archived']).toBe(0);
     } finally {
       db.close();
     }

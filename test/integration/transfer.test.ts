@@ -81,12 +81,18 @@ describe('export', () => {
     expect(file.content).not.toContain(TOKEN.slice(3, 20));
 
     const data = JSON.parse(file.content) as { format: string; version: number; exportedAt: string; app: unknown; conversations: Conversation[] };
-    expect(data).toMatchObject({ format: 'parley-export', version: 1, app: { name: 'Parley', version: '9.9.9-test' } });
+    expect(data).toMatchObject({ format: 'parley-export', version: 2, app: { name: 'Parley', version: '9.9.9-test' } });
     expect(Number.isNaN(Date.parse(data.exportedAt))).toBe(false);
     expect(data.conversations.map((c) => c.id).sort()).toEqual([...ids].sort());
     for (const exported of data.conversations) {
       const saved = ok<Conversation>(await call('conversations:get', { id: exported.id }));
-      expect(exported).toEqual({ ...saved, messages: saved.messages.map(({ conversationId: _c, ...m }) => m) });
+      // Every message with its parent (here one branch), the path on screen, and no view-only fields.
+      const { messages, settings: _settings, totals: _totals, pinned: _pinned, ...summary } = saved;
+      expect(exported).toEqual({
+        ...summary,
+        messages: messages.map(({ conversationId: _c, siblingIndex: _i, siblingCount: _n, siblingIds: _s, ...m }) => m),
+        selectedPath: messages.map((m) => m.id),
+      });
     }
     const withImage = data.conversations.find((c) => c.messages[0]!.images.length > 0)!;
     expect(withImage.messages[0]!.images).toEqual([IMAGE]);
@@ -162,7 +168,7 @@ describe('import', () => {
     const conversation = { id: 'c', title: 't', createdAt: 1, updatedAt: 1, messages: [message] };
     expect(await refuse('{ "format": ')).toContain('not valid JSON');
     expect(await refuse('{"some": "thing"}')).toContain('not one Parley can import');
-    expect(await refuse(JSON.stringify({ ...valid, version: 2 }))).toContain('newer version of Parley');
+    expect(await refuse(JSON.stringify({ ...valid, version: 3 }))).toContain('newer version of Parley');
     expect(await refuse(JSON.stringify({ ...valid, conversations: [{ ...conversation, messages: [{ ...message, role: 'wizard' }] }] }))).toContain(
       'conversations.0.messages.0.role',
     );

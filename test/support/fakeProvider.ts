@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { TITLE_INSTRUCTION } from '../../electron/core/titles/titlePrompt.ts';
 
 export interface FakeUsage {
   promptTokens: number;
@@ -41,11 +42,33 @@ export interface RecordedRequest {
   body: unknown;
 }
 
+/** What GET /v1/credits answers: a JSON body (evolink's shape by default) or an HTTP error. */
+export type FakeCredits = { kind: 'json'; body: unknown } | { kind: 'http-error'; status: number };
+
+export const DEFAULT_CREDITS_BODY = {
+  data: {
+    token: { remaining_credits: 99416.4429, unlimited_credits: false, used_credits: 583.5571 },
+    user: { remaining_credits: 1095.3996, used_credits: 135.9048 },
+  },
+  message: '',
+  success: true,
+};
+
 export interface FakeProvider {
   /** e.g. http://127.0.0.1:PORT/v1 */
   baseUrl: string;
+  /** Every request except title requests (see titleRequests), so tests that count the chat
+   *  requests of the messages they send keep counting just those. */
   requests: RecordedRequest[];
+  /** Requests for a conversation title (recognised by Parley's title instruction). They never take
+   *  a reply from enqueue(); by default they answer with the first words of the user's message,
+   *  quoted and with a full stop, as a model might. */
+  titleRequests: RecordedRequest[];
   enqueue(reply: FakeReply): void;
+  /** The answer to the next title request (instead of the default). */
+  enqueueTitle(reply: FakeReply): void;
+  /** What GET /v1/credits answers from now on. */
+  setCredits(credits: FakeCredits): void;
   /** The next streams pause after their first chunk until released. */
   hold(): { release(): void };
   /** Resolves once at least `count` requests have arrived. */
@@ -106,6 +129,19 @@ function usageJson(usage: FakeUsage): Record<string, unknown> {
   };
 }
 
+/** True for Parley's title request: its system message is the title instruction. */
+export function isTitleRequest(body: unknown): boolean {
+  const messages = record(body)['messages'];
+  return Array.isArray(messages) && record(messages[0])['role'] === 'system' && record(messages[0])['content'] === TITLE_INSTRUCTION;
+}
+
+/** The default title: the first words of the user's message in the title request's transcript. */
+function defaultTitleReply(body: unknown): FakeReply {
+  const question = /User: ([\s\S]*?)\nAssistant:/.exec(lastUserText(body))?.[1] ?? '';
+  const words = question.replace(/\s*\[\d+ images?\]$/, '').split(/\s+/).filter(Boolean).slice(0, 6).join(' ');
+  return { kind: 'json', content: `"${words || 'Untitled'}."` };
+}
+
 function defaultReply(body: unknown): FakeReply {
   return { kind: 'stream', chunks: splitIntoChunks(`Echo: ${lastUserText(body)}`), delayMs: DEFAULT_DELAY_MS, usage: DEFAULT_USAGE };
 }
@@ -143,7 +179,10 @@ function chunkJson(body: unknown, delta: Record<string, unknown>, finishReason: 
 
 export async function startFakeProvider(): Promise<FakeProvider> {
   const requests: RecordedRequest[] = [];
+  const titleRequests: RecordedRequest[] = [];
   const queue: FakeReply[] = [];
+  const titleQueue: FakeReply[] = [];
+  let credits: FakeCredits = { kind: 'json', body: DEFAULT_CREDITS_BODY };
   let gate: Gate | undefined;
   const waiters = new Set<() => void>();
   // Aborted on close(), so no reply keeps a timer running after the server is gone.
@@ -168,8 +207,8 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     return !res.destroyed;
   };
 
-  const answer = async (res: http.ServerResponse, body: unknown): Promise<void> => {
-    const reply = queue.shift() ?? defaultReply(body);
+  const answer = async (res: http.ServerResponse, body: unknown, title: boolean): Promise<void> => {
+    const reply = title ? (titleQueue.shift() ?? defaultTitleReply(body)) : (queue.shift() ?? defaultReply(body));
     const wantsStream = record(body)['stream'] === true;
     const wantsUsage = record(record(body)['stream_options'])['include_usage'] === true;
     switch (reply.kind) {
@@ -226,13 +265,17 @@ export async function startFakeProvider(): Promise<FakeProvider> {
         if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       }
       const path = (req.url ?? '/').split('?')[0] ?? '/';
-      requests.push({ method: req.method ?? 'GET', path, headers, body });
+      const title = req.method === 'POST' && isTitleRequest(body);
+      (title ? titleRequests : requests).push({ method: req.method ?? 'GET', path, headers, body });
       for (const wake of waiters) wake();
 
       if (req.method === 'GET' && path === '/v1/models') {
         sendJson(res, 200, { object: 'list', data: FAKE_MODELS.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
+      } else if (req.method === 'GET' && path === '/v1/credits') {
+        if (credits.kind === 'json') sendJson(res, 200, credits.body);
+        else sendJson(res, credits.status, { error: { code: null, message: `HTTP ${credits.status}`, type: 'invalid_request_error' } });
       } else if (req.method === 'POST' && path === '/v1/chat/completions') {
-        answer(res, body).catch(() => res.destroy());
+        answer(res, body, title).catch(() => res.destroy());
       } else {
         sendJson(res, 404, { error: { code: 'not_found', message: `No route for ${req.method} ${path}`, type: 'invalid_request_error' } });
       }
@@ -245,8 +288,15 @@ export async function startFakeProvider(): Promise<FakeProvider> {
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    titleRequests,
     enqueue(reply) {
       queue.push(reply);
+    },
+    enqueueTitle(reply) {
+      titleQueue.push(reply);
+    },
+    setCredits(next) {
+      credits = next;
     },
     hold() {
       let release = (): void => {};

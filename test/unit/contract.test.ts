@@ -35,7 +35,7 @@ describe('the contract', () => {
       ['conversations:list', undefined],
     ]);
     expect(subscribed).toEqual(['chat:event', 'conversations:changed']);
-    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'chat', 'conversations', 'drafts', 'quick', 'settings']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'chat', 'conversations', 'drafts', 'providers', 'quick', 'settings']);
     expect('invoke' in api).toBe(false);
   });
 

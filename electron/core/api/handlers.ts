@@ -8,9 +8,11 @@ import type { TrashService } from '../store/trash.ts';
 import type { TransferService } from '../transfer/TransferService.ts';
 import { createQuickHandlers } from '../quickPrompt/handlers.ts';
 import type { DesktopShell } from '../quickPrompt/shell.ts';
+import type { ProviderInfo } from '../providers/ProviderInfo.ts';
+import type { ProviderRegistry } from '../providers/ProviderRegistry.ts';
 import type { SettingsService } from '../settings/SettingsService.ts';
+import type { ConversationMeta } from '../store/conversationMeta.ts';
 import type { ConversationStore } from '../store/ConversationStore.ts';
-import type { TokenVault } from '../vault/TokenVault.ts';
 import type { Handlers } from './dispatch.ts';
 
 export interface HandlerDeps {
@@ -19,9 +21,12 @@ export interface HandlerDeps {
   dataDir: string;
   notices: Notice[];
   store: ConversationStore;
+  meta: ConversationMeta;
   chat: ChatService;
   settings: SettingsService;
-  vault: TokenVault;
+  /** The saved providers and their tokens. */
+  providers: ProviderRegistry;
+  providerInfo: ProviderInfo;
   search: SearchService;
   trash: TrashService;
   transfer: TransferService;
@@ -33,7 +38,7 @@ export interface HandlerDeps {
 
 /** Maps every call of the contract onto the services; no business logic lives here. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { store, chat, settings, vault, notices } = deps;
+  const { store, meta, chat, settings, providers, notices } = deps;
   return {
     'app:info': () => ({ name: 'Parley', version: deps.version, mode: deps.mode, dataDir: deps.dataDir, notices: [...notices] }),
     'app:dismissNotice': ({ id }) => {
@@ -41,12 +46,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (index >= 0) notices.splice(index, 1);
       return { dismissed: index >= 0 };
     },
-    'auth:status': () => vault.status(),
-    'auth:setToken': ({ token, storage }) => vault.setToken(token, storage),
-    'auth:clearToken': () => vault.clearToken(),
+    'auth:status': (input) => providers.status(input?.providerId),
+    'auth:setToken': ({ token, storage, providerId }) => providers.setToken(token, storage, providerId),
+    'auth:clearToken': (input) => providers.clearToken(input?.providerId),
     'chat:send': (input) => chat.send(input),
     'chat:cancel': ({ streamId }) => ({ cancelled: chat.cancel(streamId) }),
     'chat:continue': (input) => chat.continue(input),
+    'chat:regenerate': (input) => chat.regenerate(input),
+    'chat:edit': (input) => chat.edit(input),
     'app:connectivity': (input) => deps.connectivity.current(input?.recheck ?? false),
     'drafts:get': ({ conversationId }) => deps.drafts.get(conversationId),
     'drafts:set': ({ conversationId, text }) => deps.drafts.set(conversationId, text),
@@ -59,8 +66,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'conversations:export': (input) => deps.transfer.export(input),
     'conversations:import': (input) => deps.transfer.import(input),
     'conversations:list': () => store.listConversations(),
-    'conversations:create': (input) => store.createConversation(input?.title),
+    'conversations:create': (input) => store.createConversation(input?.title, input?.source),
     'conversations:get': ({ id }) => store.getConversation(id) ?? fail('not_found_local', 'That conversation no longer exists.'),
+    'conversations:rename': ({ id, title }) => meta.rename(id, title),
+    'conversations:pin': ({ id, pinned }) => meta.pin(id, pinned),
+    'conversations:updateSettings': ({ id, ...patch }) => meta.updateSettings(id, patch),
+    'conversations:selectBranch': ({ messageId }) => meta.selectBranch(messageId),
+    'providers:list': () => providers.list(),
+    'providers:save': (input) => providers.save(input),
+    'providers:delete': ({ id }) => providers.delete(id),
+    'providers:setDefault': ({ id }) => providers.setDefault(id),
+    'providers:models': (input) => deps.providerInfo.models(input?.providerId),
+    'providers:credits': (input) => deps.providerInfo.credits(input?.providerId),
     'settings:get': () => settings.view(),
     'settings:update': (patch) => {
       const view = settings.update(patch);

@@ -2,22 +2,29 @@ import { randomUUID } from 'node:crypto';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { CallOutput, ParsedCallInput } from '../../../shared/contract/index.ts';
 import { NEW_CONVERSATION_DRAFT } from '../../../shared/contract/drafts.ts';
-import type { Message } from '../../../shared/domain.ts';
+import type { ConversationSettings, Message } from '../../../shared/domain.ts';
 import { fail } from '../../../shared/errors.ts';
-import type { ChatConfig, EventSink } from '../ports.ts';
+import type { EventSink } from '../ports.ts';
+import { ProxyAgents } from '../providers/proxyAgents.ts';
 import type { ConversationStore } from '../store/ConversationStore.ts';
 import { checkConfig, type ReadyConfig } from './configCheck.ts';
-import { toContinuationMessages, toProviderMessages } from './requestBuilder.ts';
+import { applyConversationSettings, type ConfigSource } from './conversationConfig.ts';
+import { toContinuationMessages, toProviderMessages, withSystemPrompt } from './requestBuilder.ts';
 import { StreamRun, type ConnectivityReporter } from './streamRunner.ts';
 
 export interface ChatServiceDeps {
   store: ConversationStore;
-  getConfig: () => Promise<ChatConfig>;
+  /** The default settings and the provider's URL, token and proxy, resolved at send time. */
+  getConfig: ConfigSource;
   events: EventSink;
   /** Told when a message was sent, so the draft it came from can go. */
   drafts?: { clear(conversationId: string): void };
   /** Told how replies end (unreachable provider, or an answer). */
   connectivity?: ConnectivityReporter;
+  /** Told when a reply ended, to name the conversation after its first exchange. */
+  titles?: { afterReply(conversationId: string, replyId: string, config: ReadyConfig): void; shutdown(): Promise<void> };
+  /** Proxy agents shared with the rest of the app (default: its own). */
+  agents?: ProxyAgents;
   /** How often streamed text is pushed to the windows (default 16 ms). */
   batchIntervalMs?: number;
   /** How often streamed text is committed to the database at most (default 250 ms): what a crash can lose. */
@@ -32,6 +39,7 @@ export interface ChatServiceDeps {
 }
 
 const DEFAULT_STALL_TIMEOUT_MS = 5 * 60_000;
+const MESSAGE_GONE = 'That message no longer exists.';
 
 interface RunStart {
   conversationId: string;
@@ -40,15 +48,21 @@ interface RunStart {
   messages: ChatCompletionMessageParam[];
 }
 
-/** Sends a message to the provider and streams the reply into the store and out to the windows. */
+type SendResult = CallOutput<'chat:send'>;
+
+/** Sends a message to the provider and streams the reply into the store and out to the windows.
+ *  What the provider sees is always the path on screen up to the reply, after the conversation's
+ *  system prompt. */
 export class ChatService {
   readonly #deps: ChatServiceDeps;
   readonly #timing: { batchIntervalMs: number; saveIntervalMs: number; saveMaxChars: number; requestTimeoutMs: number; stallTimeoutMs: number };
+  readonly #agents: ProxyAgents;
   readonly #runs = new Map<string, StreamRun>();
   #closing = false;
 
   constructor(deps: ChatServiceDeps) {
     this.#deps = deps;
+    this.#agents = deps.agents ?? new ProxyAgents();
     const requestTimeoutMs = deps.requestTimeoutMs ?? 120_000;
     this.#timing = {
       batchIntervalMs: deps.batchIntervalMs ?? 16,
@@ -59,40 +73,69 @@ export class ChatService {
     };
   }
 
-  /** Saves the user's message and starts the reply; answers before the provider does. */
-  async send(input: ParsedCallInput<'chat:send'>): Promise<CallOutput<'chat:send'>> {
-    // Everything that can refuse the request happens before the first write.
-    const config = await this.#readyConfig();
+  /** Saves the user's message at the end of the path on screen and starts the reply; answers before
+   *  the provider does. */
+  async send(input: ParsedCallInput<'chat:send'>): Promise<SendResult> {
     const { store } = this.#deps;
-
-    const conversationId = input.conversationId ?? store.createConversation().id;
+    // Everything that can refuse the request happens before the first write.
+    const settings = input.conversationId ? store.conversationSettings(input.conversationId) : undefined;
+    const config = await this.#readyConfig(settings);
+    const conversationId = input.conversationId ?? store.createConversation(undefined, input.source ?? 'main').id;
     const userMessage = store.addUserMessage(conversationId, { text: input.text, images: input.images });
     this.#clearDraft(input.conversationId ?? NEW_CONVERSATION_DRAFT);
-    const history = store.getConversation(conversationId)?.messages ?? [];
-    const assistantMessage = store.startAssistantMessage(conversationId, config.model);
-    const streamId = this.#start({ conversationId, message: assistantMessage, config, messages: toProviderMessages(history) });
-    return { conversationId, userMessage, assistantMessage, streamId };
+    return this.#answer(userMessage, config, settings);
   }
 
-  /** Streams more of an interrupted, stopped or failed reply into the same message. A Regenerate
-   *  would take the same path with reopenAssistantMessage(id, { keepContent: false }) and the plain
-   *  history (toProviderMessages); a branching one would start a new message instead. */
-  async continue(input: ParsedCallInput<'chat:continue'>): Promise<CallOutput<'chat:continue'>> {
-    const config = await this.#readyConfig();
+  /** A new version of a reply from the same history, kept beside the earlier ones. A reply that
+   *  failed without any text is retried in its place instead: there is nothing in it to keep. */
+  async regenerate(input: ParsedCallInput<'chat:regenerate'>): Promise<SendResult> {
     const { store } = this.#deps;
-    const message = store.getMessage(input.messageId) ?? fail('not_found_local', 'That message no longer exists.');
+    const message = store.getMessage(input.messageId) ?? fail('not_found_local', MESSAGE_GONE);
+    if (message.role !== 'assistant') fail('invalid_input', 'Only a reply can be regenerated.');
+    if (message.status === 'streaming') fail('invalid_input', 'That reply is still streaming. Stop it first.');
+    const question = message.parentId ? store.getMessage(message.parentId) : undefined;
+    if (question?.role !== 'user') fail('invalid_input', 'Only a reply to one of your messages can be regenerated.');
+    const settings = store.conversationSettings(message.conversationId);
+    const config = await this.#readyConfig(settings);
+    if (message.status !== 'error' || message.content.trim() || store.hasFollowUps(message.id)) {
+      return this.#answer(question, config, settings);
+    }
+    const reopened = store.reopenAssistantMessage(message.id, { keepContent: false, model: config.model });
+    store.selectPathTo(message.id);
+    const messages = withSystemPrompt(toProviderMessages(store.historyTo(question.id)), settings?.systemPrompt);
+    const streamId = this.#start({ conversationId: message.conversationId, message: reopened, config, messages });
+    return { conversationId: message.conversationId, userMessage: question, assistantMessage: reopened, streamId };
+  }
+
+  /** A changed copy of a user message beside the original, and a reply to it. */
+  async edit(input: ParsedCallInput<'chat:edit'>): Promise<SendResult> {
+    const { store } = this.#deps;
+    const original = store.getMessage(input.messageId) ?? fail('not_found_local', MESSAGE_GONE);
+    if (original.role !== 'user') fail('invalid_input', 'Only your own messages can be edited.');
+    const images = input.images ?? original.images;
+    if (!input.text.trim() && images.length === 0) fail('invalid_input', 'Type a message or attach an image first.');
+    const settings = store.conversationSettings(original.conversationId);
+    const config = await this.#readyConfig(settings);
+    const edited = store.addUserMessage(original.conversationId, { text: input.text, images, parentId: original.parentId ?? null });
+    return this.#answer(edited, config, settings);
+  }
+
+  /** Streams more of an interrupted, stopped or failed reply into the same message. Only a reply that
+   *  nothing follows yet can be continued. */
+  async continue(input: ParsedCallInput<'chat:continue'>): Promise<CallOutput<'chat:continue'>> {
+    const { store } = this.#deps;
+    const message = store.getMessage(input.messageId) ?? fail('not_found_local', MESSAGE_GONE);
     const { conversationId } = message;
+    const settings = store.conversationSettings(conversationId);
+    const config = await this.#readyConfig(settings);
     if (message.role !== 'assistant') fail('invalid_input', 'Only a reply can be continued.');
     if (message.status === 'streaming') fail('invalid_input', 'That reply is still streaming.');
-    if (store.lastMessageId(conversationId) !== message.id) {
-      fail('invalid_input', 'Only the last reply of a conversation can be continued.');
-    }
-    const history = (store.getConversation(conversationId)?.messages ?? []).filter((m) => m.id !== message.id);
+    if (store.hasFollowUps(message.id)) fail('invalid_input', 'Only the last reply of a conversation can be continued.');
+    const history = store.historyTo(message.id).slice(0, -1);
     const reopened = store.reopenAssistantMessage(message.id, { keepContent: true, model: config.model });
-    const streamId = this.#start(
-      { conversationId, message: reopened, config, messages: toContinuationMessages(history, reopened.content) },
-      message.usage,
-    );
+    store.selectPathTo(message.id);
+    const messages = withSystemPrompt(toContinuationMessages(history, reopened.content), settings?.systemPrompt);
+    const streamId = this.#start({ conversationId, message: reopened, config, messages }, message.usage);
     return { conversationId, assistantMessage: reopened, streamId };
   }
 
@@ -101,21 +144,34 @@ export class ChatService {
     return this.#runs.get(streamId)?.cancel() ?? false;
   }
 
-  /** Stops every reply and waits until each one has been saved. */
+  /** Stops every reply and title request and waits until each one has been saved. */
   async shutdown(): Promise<void> {
     this.#closing = true;
     const runs = [...this.#runs.values()];
     for (const run of runs) run.cancel();
     await Promise.all(runs.map((run) => run.done));
+    await this.#deps.titles?.shutdown();
+    if (!this.#deps.agents) await this.#agents.close();
   }
 
-  async #readyConfig(): Promise<ReadyConfig> {
+  /** A new reply to a user message, placed right under it and put on screen. */
+  #answer(question: Message, config: ReadyConfig, settings: ConversationSettings | undefined): SendResult {
+    const { store } = this.#deps;
+    const { conversationId } = question;
+    const messages = withSystemPrompt(toProviderMessages(store.historyTo(question.id)), settings?.systemPrompt);
+    const assistantMessage = store.startAssistantMessage(conversationId, config.model, question.id);
+    const streamId = this.#start({ conversationId, message: assistantMessage, config, messages });
+    return { conversationId, userMessage: question, assistantMessage, streamId };
+  }
+
+  async #readyConfig(settings: ConversationSettings | undefined): Promise<ReadyConfig> {
     if (this.#closing) fail('internal', 'Parley is shutting down.');
-    return checkConfig(await this.#deps.getConfig());
+    const config = await this.#deps.getConfig(settings?.providerId ? { providerId: settings.providerId } : undefined);
+    return checkConfig(applyConversationSettings(config, settings));
   }
 
   #start(start: RunStart, baseUsage?: Message['usage']): string {
-    const { store, events, connectivity } = this.#deps;
+    const { store, events, connectivity, titles } = this.#deps;
     events.emit('conversations:changed', { conversationId: start.conversationId });
     const streamId = randomUUID();
     const run = new StreamRun(
@@ -129,10 +185,13 @@ export class ChatService {
         initialContent: start.message.content,
         ...(baseUsage ? { baseUsage } : {}),
       },
-      { store, events, ...this.#timing, ...(connectivity ? { connectivity } : {}) },
+      { store, events, agents: this.#agents, ...this.#timing, ...(connectivity ? { connectivity } : {}) },
     );
     this.#runs.set(streamId, run);
-    void run.done.then(() => this.#runs.delete(streamId));
+    void run.done.then(() => {
+      this.#runs.delete(streamId);
+      if (!this.#closing) titles?.afterReply(start.conversationId, start.message.id, start.config);
+    });
     return streamId;
   }
 

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { fail } from '../../../shared/errors.ts';
 import { SettingsSchema, temperatureSchema, topKSchema, topPSchema } from '../../../shared/settings.ts';
-import type { ChatConfig } from '../ports.ts';
+import type { ResolvedConfig } from './conversationConfig.ts';
 
 /** The config once checked: a token is present. */
-export type ReadyConfig = ChatConfig & { token: string };
+export type ReadyConfig = ResolvedConfig & { token: string };
 
 function check(schema: z.ZodType, value: unknown): void {
   if (value === undefined) return;
@@ -13,9 +13,9 @@ function check(schema: z.ZodType, value: unknown): void {
 }
 
 /** Refuses a request before anything is written or sent: no token, or values the provider would reject. */
-export function checkConfig(config: ChatConfig): ReadyConfig {
+export function checkConfig(config: ResolvedConfig): ReadyConfig {
   const token = config.token?.trim();
-  if (!token) fail('token_missing', 'Add your API token in Settings to start chatting.');
+  if (!token) fail('token_missing', 'Add your API token in Settings to start chatting.', config.providerId ? { providerId: config.providerId } : {});
   check(SettingsSchema.shape.apiBaseUrl, config.baseUrl);
   check(SettingsSchema.shape.model, config.model);
   check(temperatureSchema, config.temperature);

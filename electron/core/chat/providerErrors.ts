@@ -87,7 +87,12 @@ function statusError(err: APIError & { status: number }, ctx: ProviderErrorConte
     }
   }
   if (status >= 500) {
-    return appError('provider_error', `The provider had a problem (HTTP ${status}). Try again in a moment.${said}`, { status });
+    // A 503 often says when to come back; the UI can count down as for 429.
+    const wait = retryAfterMs(err.headers);
+    return appError('provider_error', `The provider had a problem (HTTP ${status}). Try again in a moment.${said}`, {
+      status,
+      ...(wait === undefined ? {} : { retryAfterMs: wait }),
+    });
   }
   const detail = own ? cleanDetail(own, ctx.token) : `HTTP ${status}`;
   return appError('bad_request', `The provider refused the request: ${detail}`, { status });

@@ -42,6 +42,11 @@ export function toProviderMessages(history: readonly Message[]): ChatCompletionM
   return out;
 }
 
+/** A conversation's system prompt goes first, as a system message; none when it is blank. */
+export function withSystemPrompt(messages: ChatCompletionMessageParam[], systemPrompt: string | undefined): ChatCompletionMessageParam[] {
+  return systemPrompt?.trim() ? [{ role: 'system', content: systemPrompt }, ...messages] : messages;
+}
+
 /** Sent after a cut-off reply to have the model go on; never saved as a message. */
 export const CONTINUE_INSTRUCTION = 'Continue exactly where you left off. Do not repeat anything you already wrote.';
 

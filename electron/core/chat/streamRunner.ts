@@ -1,9 +1,11 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { EventChannel, EventPayload } from '../../../shared/contract/index.ts';
 import type { Message, Usage } from '../../../shared/domain.ts';
 import { appError, fail, type AppError } from '../../../shared/errors.ts';
 import type { EventSink } from '../ports.ts';
+import { createClient } from '../providers/openaiClient.ts';
+import type { ProxyAgents } from '../providers/proxyAgents.ts';
 import type { ConversationStore, MessageEnd } from '../store/ConversationStore.ts';
 import type { ReadyConfig } from './configCheck.ts';
 import { DeltaBatcher } from './deltaBatcher.ts';
@@ -11,6 +13,7 @@ import { SaveThrottle } from './saveThrottle.ts';
 import { addUsage } from './usage.ts';
 import { hostOf, toAppError } from './providerErrors.ts';
 import { readChunk, readCompletion } from './providerPayloads.ts';
+import { reportConnectivity, withProvider, type ConnectivityReporter } from './runEnding.ts';
 import { buildNonStreamingBody, buildStreamingBody } from './requestBuilder.ts';
 
 export interface StreamJob {
@@ -26,11 +29,7 @@ export interface StreamJob {
   baseUsage?: Usage;
 }
 
-/** Told how replies end, so the app can notice when the provider is unreachable. */
-export interface ConnectivityReporter {
-  providerUnreachable(error: AppError): void;
-  providerAnswered(): void;
-}
+export type { ConnectivityReporter } from './runEnding.ts';
 
 export interface StreamDeps {
   store: ConversationStore;
@@ -41,9 +40,10 @@ export interface StreamDeps {
   requestTimeoutMs: number;
   stallTimeoutMs: number;
   connectivity?: ConnectivityReporter;
+  /** Proxy agents shared by every request. */
+  agents: ProxyAgents;
 }
 
-const NETWORK_CODES: ReadonlySet<AppError['code']> = new Set(['network', 'timeout']);
 
 interface TextSink {
   push(text: string): void;
@@ -68,6 +68,9 @@ export class StreamRun {
   #shown = '';
   #saveFailed = false;
   #usage: Usage | undefined;
+  /** When the request went out, and how long until the first text came back. */
+  #sentAt = 0;
+  #timeToFirstTokenMs: number | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(job: StreamJob, deps: StreamDeps) {
@@ -126,31 +129,31 @@ export class StreamRun {
     if (tail) end.tail = tail;
     const usage = this.#usage ?? this.#job.baseUsage;
     if (usage) end.usage = usage;
+    if (this.#timeToFirstTokenMs !== undefined) end.timeToFirstTokenMs = this.#timeToFirstTokenMs;
+    end.error &&= withProvider(end.error, this.#job.config);
     this.#finish(end);
-    this.#reportConnectivity(end);
+    reportConnectivity(this.#deps.connectivity, end);
   }
 
-  #client(): OpenAI {
-    const { token, baseUrl } = this.#job.config;
-    return new OpenAI({
-      apiKey: token,
-      baseURL: baseUrl,
-      timeout: this.#deps.requestTimeoutMs,
-      maxRetries: 0,
-      organization: null,
-      project: null,
-      logLevel: 'off',
-    });
+  async #client(): Promise<OpenAI> {
+    const client = await createClient(this.#job.config, this.#deps.requestTimeoutMs, this.#deps.agents);
+    this.#sentAt = performance.now();
+    return client;
+  }
+
+  #firstText(text: string): void {
+    if (text && this.#timeToFirstTokenMs === undefined) this.#timeToFirstTokenMs = Math.round(performance.now() - this.#sentAt);
   }
 
   async #streamReply(batcher: TextSink): Promise<void> {
     const body = buildStreamingBody(this.#job.config, this.#job.messages);
-    const stream = await this.#client().chat.completions.create(body, { signal: this.#controller.signal });
+    const stream = await (await this.#client()).chat.completions.create(body, { signal: this.#controller.signal });
     let recognized = false;
     for await (const chunk of stream as AsyncIterable<unknown>) {
       this.#armIdleTimer();
       const content = readChunk(chunk);
       recognized ||= content.recognized;
+      this.#firstText(content.text);
       batcher.push(content.text);
       if (content.usage) {
         batcher.show();
@@ -164,11 +167,12 @@ export class StreamRun {
 
   async #wholeReply(batcher: TextSink): Promise<void> {
     const body = buildNonStreamingBody(this.#job.config, this.#job.messages);
-    const response: unknown = await this.#client().chat.completions.create(body, { signal: this.#controller.signal });
+    const response: unknown = await (await this.#client()).chat.completions.create(body, { signal: this.#controller.signal });
     const completion = readCompletion(response);
     if (!completion) {
       fail('bad_response', `${this.#host} answered with something other than a chat completion. Check the API base URL.`);
     }
+    this.#firstText(completion.text || ' ');
     batcher.pushWhole(completion.text);
     if (completion.usage) this.#setUsage(completion.usage);
   }
@@ -232,17 +236,6 @@ export class StreamRun {
       this.#emit('chat:event', { type: 'done', ...this.#ref(), status: end.status, message });
     }
     this.#emit('conversations:changed', { conversationId: this.#job.conversationId });
-  }
-
-  #reportConnectivity(end: MessageEnd): void {
-    const reporter = this.#deps.connectivity;
-    if (!reporter) return;
-    try {
-      if (end.status === 'complete') reporter.providerAnswered();
-      else if (end.error && NETWORK_CODES.has(end.error.code)) reporter.providerUnreachable(end.error);
-    } catch {
-      // Connectivity is a hint for the UI; it never fails a reply.
-    }
   }
 
   /** What the windows are told when even saving the ending failed. */

@@ -2,8 +2,9 @@ import type { Notice } from '../../../shared/contract/app.ts';
 import { fail } from '../../../shared/errors.ts';
 import { SettingsSchema, type Settings, type SettingsPatch, type SettingsView } from '../../../shared/settings.ts';
 import type { SettingsBackend } from '../ports.ts';
+import { defaultProviderIdOf } from '../providers/providerList.ts';
 
-const clearable = ['temperature', 'topP', 'topK'] as const;
+const clearable = ['temperature', 'topP', 'topK', 'proxyUrl'] as const;
 
 /** The stored settings plus what the environment overrides. The token never lives here. */
 export class SettingsService {
@@ -41,12 +42,28 @@ export class SettingsService {
     const next: Record<string, unknown> = { ...this.settings };
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
-      if (value === null) {
+      if (value === null || (key === 'proxyUrl' && value === '')) {
         if ((clearable as readonly string[]).includes(key)) delete next[key];
         continue;
       }
       next[key] = value;
     }
+    // apiBaseUrl is the default provider's base URL: a saved list of providers follows it.
+    if (patch.apiBaseUrl !== undefined && this.settings.providers) {
+      const defaultId = defaultProviderIdOf(this.settings);
+      next['providers'] = this.settings.providers.map((p) => (p.id === defaultId ? { ...p, baseUrl: patch.apiBaseUrl } : p));
+    }
+    this.save(next);
+    return this.view();
+  }
+
+  /** Changes fields the settings screen does not patch directly (the providers); validated whole. */
+  write(changes: Partial<Settings>): Settings {
+    this.save({ ...this.settings, ...changes });
+    return this.current();
+  }
+
+  private save(next: Record<string, unknown>): void {
     const parsed = SettingsSchema.safeParse(next);
     if (!parsed.success) fail('invalid_input', parsed.error.issues[0]?.message ?? 'Those settings are not valid.');
     try {
@@ -55,7 +72,6 @@ export class SettingsService {
       fail('storage', `Could not save the settings to ${this.backend.path}: ${(error as Error).message}`);
     }
     this.settings = parsed.data;
-    return this.view();
   }
 
   /** A bad PARLEY_API_BASE_URL is ignored with a notice rather than sending requests nowhere. */

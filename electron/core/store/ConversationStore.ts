@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Notice } from '../../../shared/contract/app.ts';
-import type { Conversation, ConversationSummary, ImageAttachment, Message, Usage } from '../../../shared/domain.ts';
+import type { ConversationSource, ConversationSummary, ImageAttachment, Message, Usage } from '../../../shared/domain.ts';
 import { fail, type AppError } from '../../../shared/errors.ts';
+import { selectPathTo } from './branches.ts';
+import { ConversationReader } from './ConversationReader.ts';
 import { openDatabase } from './openDatabase.ts';
-import { imagesJson, toMessage, toSummary, type Row } from './rows.ts';
+import { imagesJson, toSummary } from './rows.ts';
 import { SQL } from './statements.ts';
 import { StoreDb } from './storeDb.ts';
 import { DEFAULT_TITLE, titleFromText } from './title.ts';
 
-const CONVERSATION_GONE = 'That conversation no longer exists.';
 const MESSAGE_GONE = 'That message no longer exists.';
 
 export interface MessageEnd {
@@ -17,17 +18,27 @@ export interface MessageEnd {
   error?: AppError;
   /** Text that arrived after the last append, saved together with the ending. */
   tail?: string;
+  /** From sending the request to the first text of the reply. */
+  timeToFirstTokenMs?: number;
 }
 
-/** Conversations and messages in one SQLite file; the single source of truth for every window. */
-export class ConversationStore {
+/** Where a new message goes: after `parentId` (null: a new first message), or, when undefined,
+ *  at the end of the path on screen. */
+export interface NewMessage {
+  text: string;
+  images: ImageAttachment[];
+  parentId?: string | null;
+}
+
+/** Conversations and messages in one SQLite file; the single source of truth for every window.
+ *  Messages form a tree per conversation; readers get the path on screen (see tree.ts). This half
+ *  writes; ConversationReader reads. */
+export class ConversationStore extends ConversationReader {
   readonly notices: Notice[];
   readonly path: string;
-  /** The open database, for the services beside the store (search, drafts, trash, import/export). */
-  readonly db: StoreDb;
 
   private constructor(db: StoreDb, dbPath: string, notices: Notice[]) {
-    this.db = db;
+    super(db);
     this.path = dbPath;
     this.notices = notices;
   }
@@ -37,70 +48,51 @@ export class ConversationStore {
     return new ConversationStore(new StoreDb(db), dbPath, notices);
   }
 
-  /** Conversations not in the trash, most recently active first. */
-  listConversations(): ConversationSummary[] {
-    return this.db.guard('read the conversation list', () => this.db.prepare(SQL.list).all().map(toSummary));
-  }
-
-  createConversation(title?: string): ConversationSummary {
+  /** A title given here counts as the user's own: no generated title replaces it. */
+  createConversation(title?: string, source: ConversationSource = 'main'): ConversationSummary {
     return this.db.guard('create a conversation', () => {
       const now = this.db.now();
-      const summary = { id: randomUUID(), title: title?.trim() || DEFAULT_TITLE, createdAt: now, updatedAt: now };
-      this.db.prepare(SQL.insertConversation).run(summary.id, summary.title, now, now);
-      return summary;
+      const id = randomUUID();
+      const given = title?.trim();
+      this.db.prepare(SQL.insertConversation).run(id, given || DEFAULT_TITLE, given ? 'user' : 'default', source, now, now);
+      return toSummary(this.conversationRow(id));
     });
   }
 
-  /** Also answers for a conversation in the trash (deletedAt is then set). */
-  getConversation(id: string): Conversation | undefined {
-    return this.db.guard('read the conversation', () => {
-      const row = this.db.prepare(SQL.conversation).get(id);
-      if (!row) return undefined;
-      const messages = this.db.prepare(SQL.messages).all(id).map((m) => toMessage(m, this.#pendingText(m)));
-      return { ...toSummary(row), messages };
-    });
+  /** Puts the branch through this message on screen; answers its conversation id. */
+  selectPathTo(messageId: string): string {
+    return this.db.guard('switch the version', () => this.db.transaction(() => selectPathTo(this.db, messageId)));
   }
 
-  getMessage(id: string): Message | undefined {
-    return this.db.guard('read the message', () => {
-      const row = this.db.prepare(SQL.message).get(id);
-      return row ? toMessage(row, this.#pendingText(row)) : undefined;
-    });
-  }
-
-  /** The id of the newest message of a conversation, or undefined when it has none. */
-  lastMessageId(conversationId: string): string | undefined {
-    return this.db.guard('read the conversation', () => {
-      const id = this.db.prepare(SQL.lastMessageId).get(conversationId)?.['id'];
-      return typeof id === 'string' ? id : undefined;
-    });
-  }
-
-  addUserMessage(conversationId: string, input: { text: string; images: ImageAttachment[] }): Message {
+  addUserMessage(conversationId: string, input: NewMessage): Message {
     return this.db.guard('save your message', () =>
       this.db.transaction(() => {
         this.#requireActiveConversation(conversationId);
         const now = this.db.now();
-        const id = this.#insertMessage(conversationId, 'user', input.text, input.images, 'complete', null, now);
-        const title = titleFromText(input.text) ?? null;
-        this.db.prepare(SQL.touch).run(now, title, title, conversationId);
+        const parentId = this.#parentFor(conversationId, input.parentId);
+        const id = this.#insertMessage(conversationId, parentId, 'user', input.text, input.images, 'complete', null, now);
+        if (input.parentId !== undefined) selectPathTo(this.db, id);
+        this.db.prepare(SQL.touch).run(now, titleFromText(input.text) ?? null, conversationId);
         return this.#message(id);
       }),
     );
   }
 
-  startAssistantMessage(conversationId: string, model: string): Message {
+  /** An empty reply, streaming, after `parentId` (by default the end of the path on screen). */
+  startAssistantMessage(conversationId: string, model: string, parentId?: string | null): Message {
     return this.db.guard('start the reply', () =>
       this.db.transaction(() => {
         this.#requireActiveConversation(conversationId);
-        const id = this.#insertMessage(conversationId, 'assistant', '', [], 'streaming', model, this.db.now());
+        const parent = this.#parentFor(conversationId, parentId);
+        const id = this.#insertMessage(conversationId, parent, 'assistant', '', [], 'streaming', model, this.db.now());
+        if (parentId !== undefined) selectPathTo(this.db, id);
         return this.#message(id);
       }),
     );
   }
 
   /** Makes a finished reply stream again: keepContent continues after its text (Continue), otherwise
-   *  it starts over empty (the way a Regenerate into the same message would go). */
+   *  it starts over empty (a retry in place of a reply that failed without text). */
   reopenAssistantMessage(messageId: string, options: { keepContent: boolean; model: string }): Message {
     return this.db.guard('restart the reply', () =>
       this.db.transaction(() => {
@@ -109,7 +101,7 @@ export class ConversationStore {
         this.#requireActiveConversation(String(row['conversation_id']));
         const { changes } = this.db.prepare(SQL.reopen).run(options.model, options.keepContent ? 1 : 0, messageId);
         if (Number(changes) === 0) fail('invalid_input', 'That reply is still streaming.');
-        this.db.prepare(SQL.touch).run(this.db.now(), null, null, String(row['conversation_id']));
+        this.db.prepare(SQL.touch).run(this.db.now(), null, String(row['conversation_id']));
         return this.#message(messageId);
       }),
     );
@@ -132,8 +124,8 @@ export class ConversationStore {
       this.db.transaction(() => {
         const row = this.db.prepare(SQL.message).get(messageId);
         if (!row) fail('not_found_local', MESSAGE_GONE);
-        this.#fold(messageId, end.status, end.usage, end.error, end.tail);
-        this.db.prepare(SQL.touch).run(this.db.now(), null, null, row['conversation_id'] ?? '');
+        this.#fold(messageId, end.status, end);
+        this.db.prepare(SQL.touch).run(this.db.now(), null, row['conversation_id'] ?? '');
         return this.#message(messageId);
       }),
     );
@@ -144,7 +136,7 @@ export class ConversationStore {
     return this.db.guard('recover interrupted replies', () =>
       this.db.transaction(() => {
         const rows = this.db.prepare(SQL.streaming).all();
-        for (const row of rows) this.#fold(String(row['id']), 'interrupted', undefined, undefined);
+        for (const row of rows) this.#fold(String(row['id']), 'interrupted', {});
         return rows.length;
       }),
     );
@@ -154,16 +146,28 @@ export class ConversationStore {
     this.db.close();
   }
 
-  #fold(messageId: string, status: Message['status'], usage: Usage | undefined, error: AppError | undefined, tail = ''): void {
-    const pending = this.#chunkText(messageId) + tail;
-    this.db
-      .prepare(SQL.finish)
-      .run(pending, status, usage ? JSON.stringify(usage) : null, error ? JSON.stringify(error) : null, messageId);
+  #fold(messageId: string, status: Message['status'], end: Omit<MessageEnd, 'status'>): void {
+    const pending = this.chunkText(messageId) + (end.tail ?? '');
+    const usage = end.usage ? JSON.stringify(end.usage) : null;
+    const error = end.error ? JSON.stringify(end.error) : null;
+    const ttft = end.timeToFirstTokenMs === undefined ? null : Math.max(0, Math.round(end.timeToFirstTokenMs));
+    this.db.prepare(SQL.finish).run(pending, status, usage, error, ttft, messageId);
     this.db.prepare(SQL.deleteChunks).run(messageId);
   }
 
+  /** undefined: after the last message on screen; otherwise the given parent, which must be here. */
+  #parentFor(conversationId: string, parentId: string | null | undefined): string | null {
+    if (parentId === undefined) return this.leafId(conversationId);
+    if (parentId === null) return null;
+    const parent = this.db.prepare(SQL.message).get(parentId);
+    if (!parent || parent['conversation_id'] !== conversationId) fail('not_found_local', MESSAGE_GONE);
+    return parentId;
+  }
+
+  /** Inserts a message and puts it on screen: its parent (or the conversation) selects it. */
   #insertMessage(
     conversationId: string,
+    parentId: string | null,
     role: Message['role'],
     content: string,
     images: readonly ImageAttachment[],
@@ -174,32 +178,21 @@ export class ConversationStore {
     const id = randomUUID();
     this.db
       .prepare(SQL.insertMessage)
-      .run(id, conversationId, conversationId, role, content, imagesJson(images), status, model, createdAt);
+      .run(id, conversationId, parentId, role, content, imagesJson(images), status, model, createdAt);
+    if (parentId === null) this.db.prepare(SQL.selectRoot).run(id, conversationId);
+    else this.db.prepare(SQL.selectChild).run(id, parentId);
     return id;
   }
 
   #message(id: string): Message {
     const row = this.db.prepare(SQL.message).get(id);
     if (!row) fail('not_found_local', MESSAGE_GONE);
-    return toMessage(row, this.#pendingText(row));
-  }
-
-  #pendingText(row: Row): string {
-    return row['status'] === 'streaming' ? this.#chunkText(String(row['id'])) : '';
-  }
-
-  #chunkText(messageId: string): string {
-    return this.db
-      .prepare(SQL.chunks)
-      .all(messageId)
-      .map((c) => (typeof c['text'] === 'string' ? c['text'] : ''))
-      .join('');
+    return this.toMessageWithBranches(row);
   }
 
   /** New messages go only into conversations that exist and are not in the trash. */
   #requireActiveConversation(id: string): void {
-    const row = this.db.prepare(SQL.conversation).get(id);
-    if (!row) fail('not_found_local', CONVERSATION_GONE);
+    const row = this.conversationRow(id);
     if (row['deleted_at'] !== null && row['deleted_at'] !== undefined) {
       fail('invalid_input', 'That conversation is in the trash. Restore it to continue it.');
     }

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { SCHEMA_V1 } from './schemaV1.ts';
 import { SCHEMA_V2 } from './schemaV2.ts';
 import { SCHEMA_V3 } from './schemaV3.ts';
+import { SCHEMA_V4 } from './schemaV4.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface Migration {
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(SCHEMA_V1) },
   { version: 2, up: (db) => db.exec(SCHEMA_V2) },
   { version: 3, up: (db) => db.exec(SCHEMA_V3) },
+  { version: 4, up: (db) => db.exec(SCHEMA_V4) },
 ];
 
 export function userVersion(db: DatabaseSync): number {

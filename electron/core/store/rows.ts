@@ -1,13 +1,17 @@
 import type { SQLOutputValue } from 'node:sqlite';
 import type { z } from 'zod';
 import {
+  ConversationSettingsSchema,
+  ConversationSourceSchema,
   ImageAttachmentSchema,
   MessageStatusSchema,
   RoleSchema,
   UsageSchema,
+  type ConversationSettings,
   type ConversationSummary,
   type ImageAttachment,
   type Message,
+  type Usage,
 } from '../../../shared/domain.ts';
 import { AppErrorSchema } from '../../../shared/errors.ts';
 
@@ -46,7 +50,15 @@ export function toSummary(row: Row): ConversationSummary {
   };
   const deletedAt = row['deleted_at'];
   if (typeof deletedAt === 'number' || typeof deletedAt === 'bigint') summary.deletedAt = Number(deletedAt);
+  const source = ConversationSourceSchema.safeParse(row['source']);
+  if (source.success) summary.source = source.data;
+  if ('pinned' in row) summary.pinned = integer(row, 'pinned') !== 0;
   return summary;
+}
+
+/** A conversation's own settings; damaged JSON reads as none. */
+export function toConversationSettings(row: Row): ConversationSettings {
+  return json(row, 'settings', ConversationSettingsSchema) ?? {};
 }
 
 const ImagesSchema = ImageAttachmentSchema.array();
@@ -70,7 +82,15 @@ export function toMessage(row: Row, pending = ''): Message {
   if (usage) message.usage = usage;
   if (error) message.error = error;
   if (typeof model === 'string') message.model = model;
+  if ('parent_id' in row) message.parentId = typeof row['parent_id'] === 'string' ? row['parent_id'] : null;
+  const ttft = row['ttft_ms'];
+  if (typeof ttft === 'number' || typeof ttft === 'bigint') message.timeToFirstTokenMs = Number(ttft);
   return message;
+}
+
+/** A message's token counts, without reading the rest of it. */
+export function rowUsage(row: Row): Usage | undefined {
+  return json(row, 'usage', UsageSchema);
 }
 
 export function imagesJson(images: readonly ImageAttachment[]): string {

@@ -1,9 +1,9 @@
 import type { CallOutput, ParsedCallInput } from '../../../shared/contract/index.ts';
-import type { Conversation, ConversationSummary } from '../../../shared/domain.ts';
+import type { ConversationSummary } from '../../../shared/domain.ts';
 import { fail } from '../../../shared/errors.ts';
 import type { EventSink } from '../ports.ts';
 import type { ConversationStore } from '../store/ConversationStore.ts';
-import { exportConversations } from './exporter.ts';
+import { exportConversations, type ConversationTree } from './exporter.ts';
 import { mergeConversation } from './importWriter.ts';
 import { parseImport } from './parseImport.ts';
 
@@ -21,10 +21,12 @@ export class TransferService {
 
   export(input: ParsedCallInput<'conversations:export'>): CallOutput<'conversations:export'> {
     const ids = input.ids ?? this.#store.listConversations().map((c) => c.id);
-    const conversations = ids.map(
-      (id): Conversation => this.#store.getConversation(id) ?? fail('not_found_local', `There is no conversation with the id ${id.slice(0, 100)}.`),
-    );
-    return exportConversations(conversations, input.format, this.#app);
+    const trees = ids.map((id): ConversationTree => {
+      const conversation =
+        this.#store.getConversation(id) ?? fail('not_found_local', `There is no conversation with the id ${id.slice(0, 100)}.`);
+      return { conversation, allMessages: this.#store.allMessages(id) };
+    });
+    return exportConversations(trees, input.format, this.#app);
   }
 
   import(input: ParsedCallInput<'conversations:import'>): CallOutput<'conversations:import'> {
@@ -41,11 +43,8 @@ export class TransferService {
         continue;
       }
       imported += 1;
-      const saved = this.#store.getConversation(conversation.id);
-      if (saved) {
-        const { messages: _messages, ...summary } = saved;
-        touched.push(summary);
-      }
+      const saved = this.#store.getSummary(conversation.id);
+      if (saved) touched.push(saved);
     }
     if (imported > 0) {
       try {

@@ -1,5 +1,5 @@
-import type { Conversation } from '../../../shared/domain.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ParleyExport } from './exportSchema.ts';
+import type { Conversation, Message } from '../../../shared/domain.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ExportedMessage, type ParleyExport } from './exportSchema.ts';
 import { toMarkdown } from './markdown.ts';
 
 export interface ExportFile {
@@ -8,26 +8,43 @@ export interface ExportFile {
   content: string;
 }
 
-/** Only what the database holds about conversations goes out: never settings, tokens or keys. */
-function toExported(conversation: Conversation): ExportedConversation {
-  const { id, title, createdAt, updatedAt, deletedAt, messages } = conversation;
+/** A conversation as shown (the path on screen) and every message of every branch, oldest first. */
+export interface ConversationTree {
+  conversation: Conversation;
+  allMessages: readonly Message[];
+}
+
+function toExportedMessage(message: Message): ExportedMessage {
+  const { id, parentId, role, content, images, status, error, usage, model, timeToFirstTokenMs, createdAt } = message;
+  return {
+    id,
+    parentId: parentId ?? null,
+    role,
+    content,
+    images,
+    status,
+    ...(error ? { error } : {}),
+    ...(usage ? { usage } : {}),
+    ...(model ? { model } : {}),
+    ...(timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs }),
+    createdAt,
+  };
+}
+
+/** Only what the database holds about conversations goes out: never app settings, tokens or keys. */
+function toExported({ conversation, allMessages }: ConversationTree): ExportedConversation {
+  const { id, title, source, pinned, settings, createdAt, updatedAt, deletedAt, messages } = conversation;
   return {
     id,
     title,
+    ...(source ? { source } : {}),
+    ...(pinned ? { pinned } : {}),
+    ...(settings && Object.keys(settings).length > 0 ? { settings } : {}),
     createdAt,
     updatedAt,
     ...(deletedAt === undefined ? {} : { deletedAt }),
-    messages: messages.map(({ id, role, content, images, status, error, usage, model, createdAt }) => ({
-      id,
-      role,
-      content,
-      images,
-      status,
-      ...(error ? { error } : {}),
-      ...(usage ? { usage } : {}),
-      ...(model ? { model } : {}),
-      createdAt,
-    })),
+    messages: allMessages.map(toExportedMessage),
+    selectedPath: messages.map((m) => m.id),
   };
 }
 
@@ -49,11 +66,12 @@ function fileName(conversations: readonly Conversation[], exportedAt: Date, exte
 }
 
 export function exportConversations(
-  conversations: readonly Conversation[],
+  trees: readonly ConversationTree[],
   format: 'markdown' | 'json',
   app: { name: string; version: string },
   exportedAt = new Date(),
 ): ExportFile {
+  const conversations = trees.map((tree) => tree.conversation);
   if (format === 'markdown') {
     return { fileName: fileName(conversations, exportedAt, 'md'), mimeType: 'text/markdown', content: toMarkdown(conversations, exportedAt) };
   }
@@ -62,7 +80,7 @@ export function exportConversations(
     version: EXPORT_VERSION,
     exportedAt: exportedAt.toISOString(),
     app,
-    conversations: conversations.map(toExported),
+    conversations: trees.map(toExported),
   };
   return { fileName: fileName(conversations, exportedAt, 'json'), mimeType: 'application/json', content: `${JSON.stringify(file, null, 2)}\n` };
 }

@@ -1,12 +1,19 @@
 import type { StoreDb } from '../store/storeDb.ts';
-import type { ExportedConversation } from './exportSchema.ts';
+import type { ExportedConversation, ExportedMessage } from './exportSchema.ts';
 
 const SQL = {
   conversationExists: 'SELECT 1 FROM conversations WHERE id = ?',
-  insertConversation: 'INSERT INTO conversations (id, title, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?)',
-  messageExists: 'SELECT 1 FROM messages WHERE id = ?',
-  insertMessage: `INSERT INTO messages (id, conversation_id, seq, role, content, images, status, model, usage, error, created_at)
-    VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // Imported titles count as chosen: no generated title replaces them.
+  insertConversation: `INSERT INTO conversations
+    (id, title, title_source, source, pinned, settings, created_at, updated_at, deleted_at)
+    VALUES (?, ?, 'user', ?, ?, ?, ?, ?, ?)`,
+  message: 'SELECT conversation_id FROM messages WHERE id = ?',
+  insertMessage: `INSERT INTO messages
+    (id, conversation_id, parent_id, seq, role, content, images, status, model, usage, error, ttft_ms, created_at)
+    VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = ?2),
+      ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`,
+  selectChild: 'UPDATE messages SET selected_child_id = ? WHERE id = ? AND conversation_id = ?',
+  selectRoot: 'UPDATE conversations SET selected_root_id = ? WHERE id = ?',
 } as const;
 
 export interface WriteOutcome {
@@ -19,30 +26,71 @@ export interface WriteOutcome {
 export function mergeConversation(db: StoreDb, conversation: ExportedConversation): WriteOutcome {
   return db.transaction(() => {
     const exists = db.prepare(SQL.conversationExists).get(conversation.id) !== undefined;
-    if (!exists) {
-      const { id, title, createdAt, updatedAt, deletedAt } = conversation;
-      db.prepare(SQL.insertConversation).run(id, title, createdAt, Math.max(createdAt, updatedAt), deletedAt ?? null);
-    }
+    if (!exists) insertConversation(db, conversation);
     let messagesAdded = 0;
+    // Without parentId (version 1, ChatGPT) a message follows the one before it in the file.
+    let previous: string | null = null;
     for (const message of conversation.messages) {
-      if (db.prepare(SQL.messageExists).get(message.id)) continue;
-      // A reply that was still arriving when exported can only be an interrupted one here.
-      const status = message.status === 'streaming' ? 'interrupted' : message.status;
-      db.prepare(SQL.insertMessage).run(
-        message.id,
-        conversation.id,
-        conversation.id,
-        message.role,
-        message.content,
-        JSON.stringify(message.images),
-        status,
-        message.model ?? null,
-        message.usage ? JSON.stringify(message.usage) : null,
-        message.error ? JSON.stringify(message.error) : null,
-        message.createdAt,
-      );
-      messagesAdded += 1;
+      const owner = db.prepare(SQL.message).get(message.id)?.['conversation_id'];
+      if (owner === undefined) {
+        insertMessage(db, conversation.id, message, parentFor(db, conversation.id, message, previous));
+        messagesAdded += 1;
+      } else if (owner !== conversation.id) {
+        continue; // the id belongs to another conversation: not ours to follow
+      }
+      previous = message.id;
     }
+    // The path on screen is the file's only for a conversation it creates; an existing one keeps its own.
+    if (!exists) selectPath(db, conversation);
     return { created: !exists, messagesAdded };
   });
+}
+
+function insertConversation(db: StoreDb, conversation: ExportedConversation): void {
+  const { id, title, source, pinned, settings, createdAt, updatedAt, deletedAt } = conversation;
+  const ownSettings = settings && Object.keys(settings).length > 0 ? JSON.stringify(settings) : null;
+  db.prepare(SQL.insertConversation).run(
+    id,
+    title,
+    source ?? 'main',
+    pinned ? 1 : 0,
+    ownSettings,
+    createdAt,
+    Math.max(createdAt, updatedAt),
+    deletedAt ?? null,
+  );
+}
+
+/** A parent that is not (yet) in this conversation makes the message a first message instead of
+ *  pointing nowhere. */
+function parentFor(db: StoreDb, conversationId: string, message: ExportedMessage, previous: string | null): string | null {
+  const parentId = message.parentId === undefined ? previous : message.parentId;
+  if (parentId === null) return null;
+  return db.prepare(SQL.message).get(parentId)?.['conversation_id'] === conversationId ? parentId : null;
+}
+
+function insertMessage(db: StoreDb, conversationId: string, message: ExportedMessage, parentId: string | null): void {
+  // A reply that was still arriving when exported can only be an interrupted one here.
+  const status = message.status === 'streaming' ? 'interrupted' : message.status;
+  db.prepare(SQL.insertMessage).run(
+    message.id,
+    conversationId,
+    parentId,
+    message.role,
+    message.content,
+    JSON.stringify(message.images),
+    status,
+    message.model ?? null,
+    message.usage ? JSON.stringify(message.usage) : null,
+    message.error ? JSON.stringify(message.error) : null,
+    message.timeToFirstTokenMs ?? null,
+    message.createdAt,
+  );
+}
+
+/** Each message on the file's path selects the next; where the file has none, the newest child shows. */
+function selectPath(db: StoreDb, conversation: ExportedConversation): void {
+  const path = conversation.selectedPath ?? [];
+  if (path[0] !== undefined) db.prepare(SQL.selectRoot).run(path[0], conversation.id);
+  for (let i = 1; i < path.length; i++) db.prepare(SQL.selectChild).run(path[i]!, path[i - 1]!, conversation.id);
 }

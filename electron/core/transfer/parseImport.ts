@@ -36,6 +36,13 @@ export function parseImport(content: string): ExportedConversation[] {
     }
     const parsed = ParleyExportSchema.safeParse(data);
     if (!parsed.success) fail('invalid_input', `That Parley export is damaged: ${firstIssue(parsed.error)}.`);
+    // Version 1 had no branches: each conversation is one chain, in the order of the file.
+    if (parsed.data.version === 1) {
+      return parsed.data.conversations.map(({ selectedPath: _path, ...c }) => ({
+        ...c,
+        messages: c.messages.map(({ parentId: _parent, ...m }) => m),
+      }));
+    }
     return parsed.data.conversations;
   }
   if (Array.isArray(data)) {

@@ -15,10 +15,19 @@ export interface TokenVaultOptions {
 
 type KeychainState = { available: true; keychain: Keychain } | { available: false; message: string; keychain?: Keychain };
 
-/** Holds the API token: env > session (memory) > OS keychain. Never writes it to a file. */
+/** Which token: a keychain account (one per provider), and whether PARLEY_API_TOKEN stands in for it
+ *  (only for the default provider: the environment's token must never go to another host). */
+export interface TokenSlot {
+  account: string;
+  env: boolean;
+}
+
+/** Holds the API tokens, one per keychain account: env > session (memory) > OS keychain. Never
+ *  writes one to a file. Without a slot, calls are about the first account (the default provider). */
 export class TokenVault {
-  private sessionToken: string | undefined;
-  private storedToken: string | undefined;
+  private readonly sessionTokens = new Map<string, string>();
+  /** What the keychain holds per account, once read (null: nothing). */
+  private readonly storedTokens = new Map<string, string | null>();
   private state: KeychainState;
   private readonly envToken: string | undefined;
   private readonly service: string;
@@ -49,8 +58,15 @@ export class TokenVault {
     return vault;
   }
 
-  async status(): Promise<AuthStatus> {
-    const source = this.envToken ? 'env' : this.sessionToken ? 'session' : this.storedToken ? 'keychain' : 'none';
+  /** The slot of the first account (the token Parley kept before there were several providers). */
+  get defaultSlot(): TokenSlot {
+    return { account: this.account, env: true };
+  }
+
+  async status(slot: TokenSlot = this.defaultSlot): Promise<AuthStatus> {
+    const stored = await this.stored(slot.account);
+    const source =
+      slot.env && this.envToken ? 'env' : this.sessionTokens.has(slot.account) ? 'session' : stored ? 'keychain' : 'none';
     return {
       hasToken: source !== 'none',
       source,
@@ -58,49 +74,65 @@ export class TokenVault {
     };
   }
 
-  async getToken(): Promise<string | undefined> {
-    return this.envToken ?? this.sessionToken ?? this.storedToken;
+  async getToken(slot: TokenSlot = this.defaultSlot): Promise<string | undefined> {
+    if (slot.env && this.envToken) return this.envToken;
+    return this.sessionTokens.get(slot.account) ?? (await this.stored(slot.account));
   }
 
-  async setToken(token: string, storage: 'keychain' | 'session'): Promise<AuthStatus> {
+  async setToken(token: string, storage: 'keychain' | 'session', slot: TokenSlot = this.defaultSlot): Promise<AuthStatus> {
     const value = token.trim();
     if (!value) fail('invalid_input', 'Paste your API token first.');
     if (storage === 'session') {
-      this.sessionToken = value;
-      return this.status();
+      this.sessionTokens.set(slot.account, value);
+      return this.status(slot);
     }
     const keychain = await this.reachableKeychain();
     try {
-      await withTimeout(keychain.setPassword(this.service, this.account, value), this.timeoutMs);
+      await withTimeout(keychain.setPassword(this.service, slot.account, value), this.timeoutMs);
     } catch (error) {
       this.markUnavailable(error);
       this.unavailable();
     }
-    this.storedToken = value;
+    this.storedTokens.set(slot.account, value);
     // Saving to the keychain is the user's latest choice: a session token must not shadow it.
-    this.sessionToken = undefined;
-    return this.status();
+    this.sessionTokens.delete(slot.account);
+    return this.status(slot);
   }
 
-  async clearToken(): Promise<AuthStatus> {
-    this.sessionToken = undefined;
+  async clearToken(slot: TokenSlot = this.defaultSlot): Promise<AuthStatus> {
+    this.sessionTokens.delete(slot.account);
     if (this.state.available) {
       try {
-        await withTimeout(this.state.keychain.deletePassword(this.service, this.account), this.timeoutMs);
-        this.storedToken = undefined;
+        await withTimeout(this.state.keychain.deletePassword(this.service, slot.account), this.timeoutMs);
+        this.storedTokens.set(slot.account, null);
       } catch (error) {
         this.markUnavailable(error);
         fail('keychain_unavailable', `The token in the system keychain could not be removed. ${describeKeychainError(error, 'use')}`);
       }
     }
-    return this.status();
+    return this.status(slot);
+  }
+
+  /** The keychain's token for an account, read once; undefined when there is none or it cannot be read. */
+  private async stored(account: string): Promise<string | undefined> {
+    const known = this.storedTokens.get(account);
+    if (known !== undefined || this.storedTokens.has(account)) return known ?? undefined;
+    if (!this.state.available) return undefined;
+    try {
+      const value = await withTimeout(this.state.keychain.getPassword(this.service, account), this.timeoutMs);
+      this.storedTokens.set(account, value ?? null);
+      return value ?? undefined;
+    } catch (error) {
+      this.markUnavailable(error);
+      return undefined;
+    }
   }
 
   /** A harmless read tells whether the keychain answers (and gives the stored token). */
   private async probe(keychain: Keychain): Promise<boolean> {
     try {
       const stored = await withTimeout(keychain.getPassword(this.service, this.account), this.timeoutMs);
-      this.storedToken = stored ?? undefined;
+      this.storedTokens.set(this.account, stored ?? null);
       this.state = { available: true, keychain };
       return true;
     } catch (error) {
