@@ -8,7 +8,8 @@ export default defineConfig({
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // One retry on CI only, and every retried test is reported as flaky in npm test's summary.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
   timeout: 30_000,
   expect: { timeout: 10_000 },

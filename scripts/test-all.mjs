@@ -31,7 +31,7 @@ const steps = [
   },
 ];
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
 const failedSteps = [];
 const gateSteps = new Set(['typecheck', 'lint', 'build']);
 
@@ -63,6 +63,7 @@ function addCounts({ file, kind }, ok) {
     totals.skipped += (data.numPendingTests ?? 0) + (data.numTodoTests ?? 0);
   } else {
     totals.passed += (data.stats?.expected ?? 0) + (data.stats?.flaky ?? 0);
+    totals.flaky += data.stats?.flaky ?? 0;
     totals.failed += data.stats?.unexpected ?? 0;
     totals.skipped += data.stats?.skipped ?? 0;
   }
@@ -70,5 +71,6 @@ function addCounts({ file, kind }, ok) {
 
 console.log('');
 if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
+if (totals.flaky > 0) console.log(`flaky: ${totals.flaky} passed only on their retry (see the e2e report)`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length > 0 ? 1 : 0);
