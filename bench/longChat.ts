@@ -1,0 +1,97 @@
+// A long conversation in the real UI: how long Chromium takes to show it, how much memory the page
+// holds, and whether streaming a reply at its end keeps the page responsive (long tasks).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { ConversationStore } from '../electron/core/store/ConversationStore.ts';
+import { serveEnv, startServe } from '../test/support/serveProcess.ts';
+import { startFakeProvider } from '../test/support/fakeProvider.ts';
+import type { Figure } from './measure.ts';
+
+const MESSAGES = 2_000;
+const reply = [
+  'Here is what I found:',
+  '',
+  '- **first**, the short answer;',
+  '- *second*, a longer one with `inline code`.',
+  '',
+  '```ts',
+  'const answer = 42;',
+  '```',
+].join('\n');
+
+function seed(dataDir: string): string {
+  const store = ConversationStore.open(join(dataDir, 'parley.db'));
+  const conversation = store.createConversation('A very long chat');
+  for (let i = 0; i < MESSAGES; i += 2) {
+    store.addUserMessage(conversation.id, { text: `Question ${i / 2}: what do you think?`, images: [] });
+    const message = store.startAssistantMessage(conversation.id, 'gpt-5.2');
+    store.appendToMessage(message.id, reply);
+    store.finishMessage(message.id, { status: 'complete' });
+  }
+  store.close();
+  return conversation.id;
+}
+
+export async function benchLongChat(): Promise<Figure[]> {
+  const home = mkdtempSync(join(tmpdir(), 'parley-bench-ui-'));
+  const dataDir = join(home, 'data');
+  const conversationId = seed(dataDir);
+  const fake = await startFakeProvider();
+  const server = await startServe(dataDir, serveEnv({ baseUrl: fake.baseUrl, token: 'bench-token', home }));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+    await page.goto(server.url);
+    const origin = new URL(server.url).origin;
+    const started = Date.now();
+    await page.goto(`${origin}/#c=${conversationId}`);
+    await page.getByRole('article', { name: /^Assistant/ }).last().waitFor();
+    await page.waitForFunction((count) => document.querySelectorAll('article').length >= count, MESSAGES);
+    const openMs = Date.now() - started;
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+
+    // Stream a ~20 KB reply at the end of the long chat and add up the main thread's long tasks.
+    await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number };
+      w.__longTasks = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks += entry.duration;
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const chunk = 'Streaming text with **bold** and `code`, word after word. ';
+    fake.enqueue({ kind: 'stream', chunks: Array.from({ length: 350 }, () => chunk), delayMs: 5 });
+    const streamStarted = Date.now();
+    await page.getByRole('textbox', { name: 'Message' }).fill('One more question');
+    await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    const last = page.getByRole('article', { name: /^Assistant/ }).last();
+    await page.waitForFunction(() => (document.querySelector('[role="log"] article:last-of-type')?.textContent ?? '').length > 0);
+    await last.getByText('word after word.', { exact: false }).first().waitFor();
+    await page.waitForFunction(
+      (count) => (document.querySelectorAll('article').length > count ? document.querySelector('[role="log"]')?.getAttribute('aria-busy') !== 'true' : false),
+      MESSAGES,
+      { timeout: 60_000 },
+    );
+    const streamMs = Date.now() - streamStarted;
+    const longTasksMs = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+
+    return [
+      { name: `long chat: show a ${MESSAGES}-message conversation`, value: openMs, unit: 'ms', target: 1500, better: 'lower' },
+      { name: `long chat: page JS heap with ${MESSAGES} messages`, value: usedSize / 1024 / 1024, unit: 'MB', target: 150, better: 'lower' },
+      { name: 'long chat: stream a 20 KB reply at its end', value: streamMs, unit: 'ms' },
+      { name: 'long chat: main-thread long tasks while streaming', value: longTasksMs, unit: 'ms', target: 500, better: 'lower' },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop('SIGTERM');
+    await fake.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
