@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A long conversation in the real UI: how long Chromium takes to show it, how much memory the page
 // holds, and whether streaming a reply at its end keeps the page responsive (long tasks).
 import { mkdtempSync, rmSync } from 'node:fs';
