@@ -86,7 +86,7 @@ function Workspace({ onOpenSettings }: { onOpenSettings: () => void }) {
         onOpenSettings={onOpenSettings}
       />
       <main className="workspace__main">
-        <ChatView conversationId={currentId} onConversationCreated={select} />
+        <ChatView conversationId={currentId} onConversationCreated={select} onOpenSettings={onOpenSettings} />
       </main>
     </div>
   );

@@ -1,13 +1,15 @@
 import { useCallback, useRef, useState } from 'react';
 import { NEW_CONVERSATION_DRAFT } from '../../../../shared/contract/drafts.ts';
-import type { Message } from '../../../../shared/domain.ts';
+import type { ImageAttachment, Message } from '../../../../shared/domain.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { isDialogOpen, useWindowKeydown } from '../../app/keyboard.ts';
 import { useServices } from '../../app/services.tsx';
 import { Composer } from '../composer/Composer.tsx';
 import { focusComposer } from '../composer/focusComposer.ts';
+import { ChatHeader } from './ChatHeader.tsx';
 import { MessageList } from './MessageList.tsx';
 import { useConversation } from './useConversation.ts';
+import { useMessageCommands } from './useMessageCommands.ts';
 import { useStreamId } from './useStreamId.ts';
 import './chat.css';
 
@@ -15,9 +17,11 @@ interface Props {
   conversationId: string | null;
   /** A first message in a new chat created a conversation. */
   onConversationCreated: (id: string) => void;
+  /** "Open Settings" on a reply the provider refused for its token. */
+  onOpenSettings: () => void;
 }
 
-export function ChatView({ conversationId, onConversationCreated }: Props) {
+export function ChatView({ conversationId, onConversationCreated, onOpenSettings }: Props) {
   const { api, streams } = useServices();
   const conversation = useConversation(conversationId);
   const { adopt, replace } = conversation;
@@ -25,10 +29,20 @@ export function ChatView({ conversationId, onConversationCreated }: Props) {
   const continuing = useRef(false);
   const streamingMessage = conversation.messages.find((m) => m.status === 'streaming');
   const streamId = useStreamId(streamingMessage?.id);
+  const { commands, editingId, error: actionError } = useMessageCommands(conversation, onOpenSettings);
+  const messages = conversation.messages;
+
+  // Up in an empty composer edits the last thing the user said (not while a reply streams).
+  const editLast = useCallback((): boolean => {
+    const last = messages.findLast((m) => m.role === 'user');
+    if (!last || streamingMessage) return false;
+    commands.startEdit(last);
+    return true;
+  }, [messages, streamingMessage, commands]);
 
   const send = useCallback(
-    async (text: string): Promise<AppError | null> => {
-      const result = await api.chat.send({ conversationId: conversationId ?? undefined, text, images: [] });
+    async (text: string, images: ImageAttachment[]): Promise<AppError | null> => {
+      const result = await api.chat.send({ conversationId: conversationId ?? undefined, text, images });
       if (!result.ok) return result.error;
       const { value } = result;
       streams.register(value.assistantMessage.id, value.streamId);
@@ -73,6 +87,9 @@ export function ChatView({ conversationId, onConversationCreated }: Props) {
 
   return (
     <section className="chat" aria-label="Chat">
+      {conversation.meta && conversation.meta.id === conversationId && (
+        <ChatHeader conversation={conversation.meta} onSaved={conversation.show} />
+      )}
       {conversation.error && (
         <p className="chat__error" role="alert">
           Could not open this conversation: {conversation.error.message}
@@ -81,6 +98,11 @@ export function ChatView({ conversationId, onConversationCreated }: Props) {
       {continueError && continueError.conversationId === conversationId && (
         <p className="chat__error" role="alert">
           Could not continue the reply: {continueError.error.message}
+        </p>
+      )}
+      {actionError && (
+        <p className="chat__error" role="alert">
+          {actionError.message}
         </p>
       )}
       {conversation.messages.length === 0 && !conversation.loading ? (
@@ -93,6 +115,8 @@ export function ChatView({ conversationId, onConversationCreated }: Props) {
           messages={conversation.messages}
           streaming={!!streamingMessage}
           onContinue={continueReply}
+          commands={commands}
+          editingId={editingId}
         />
       )}
       <Composer
@@ -101,6 +125,7 @@ export function ChatView({ conversationId, onConversationCreated }: Props) {
         streaming={!!streamingMessage}
         canStop={!!streamId}
         draftKey={conversationId ?? NEW_CONVERSATION_DRAFT}
+        onEditLast={editLast}
       />
     </section>
   );

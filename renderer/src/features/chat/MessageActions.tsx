@@ -1,15 +1,25 @@
+import type { Message } from '../../../../shared/domain.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
+import type { MessageCommands } from './useMessageCommands.ts';
+import { VersionSwitcher } from './VersionSwitcher.tsx';
 
 interface Props {
+  message: Message;
   text: string;
   /** Offered on a cut-off reply (the last one): asks the model to go on where it stopped. */
-  onContinue?: () => void;
+  onContinue?: (() => void) | undefined;
+  commands: MessageCommands | undefined;
+  /** A reply streams: nothing may start another one or switch branches under it. */
+  busy: boolean;
 }
 
 /** Actions under a message: shown on hover or focus, always in the tab order. */
-export function MessageActions({ text, onContinue }: Props) {
+export function MessageActions({ message, text, onContinue, commands, busy }: Props) {
+  const isUser = message.role === 'user';
+  const canRegenerate = message.role === 'assistant' && message.status !== 'streaming' && message.status !== 'error';
   return (
     <div className="message__actions">
+      {commands && <VersionSwitcher message={message} disabled={busy} onSelect={commands.selectVersion} />}
       {onContinue && (
         <button type="button" className="button message__continue" onClick={onContinue}>
           Continue
@@ -17,6 +27,16 @@ export function MessageActions({ text, onContinue }: Props) {
       )}
       {/* The Markdown source, as the model wrote it (or as the user typed it). */}
       {text.length > 0 && <CopyButton text={text} label="Copy" />}
+      {commands && !busy && isUser && (
+        <button type="button" className="message__action" onClick={() => commands.startEdit(message)}>
+          Edit
+        </button>
+      )}
+      {commands && !busy && canRegenerate && (
+        <button type="button" className="message__action" onClick={() => commands.regenerate(message)}>
+          Regenerate
+        </button>
+      )}
     </div>
   );
 }

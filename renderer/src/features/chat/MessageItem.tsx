@@ -1,42 +1,56 @@
 import { memo, useCallback } from 'react';
 import type { Message } from '../../../../shared/domain.ts';
 import { messageElementId } from '../search/revealMessage.ts';
+import { ImageStrip } from './ImageStrip.tsx';
 import { MessageActions } from './MessageActions.tsx';
 import { MessageBody } from './MessageBody.tsx';
+import { MessageEditor } from './MessageEditor.tsx';
 import { MessageMeta } from './MessageMeta.tsx';
+import type { MessageCommands } from './useMessageCommands.ts';
 import { useStreamingMessage } from './useStreamingMessage.ts';
 
 const authorName: Record<Message['role'], string> = { user: 'You', assistant: 'Assistant', system: 'System' };
+const noop = () => undefined;
 
 interface Props {
   message: Message;
   /** Given only to a cut-off last reply. */
-  onContinue?: (message: Message) => void;
+  onContinue?: ((message: Message) => void) | undefined;
+  commands?: MessageCommands | undefined;
+  /** Some reply in the conversation is streaming. */
+  busy?: boolean;
+  /** This (user) message is being edited in place. */
+  editing?: boolean;
 }
 
 /** One message. Memoized: a streaming reply repaints only itself, never the list around it. */
-export const MessageItem = memo(function MessageItem({ message, onContinue }: Props) {
+export const MessageItem = memo(function MessageItem({ message, onContinue, commands, busy = false, editing = false }: Props) {
   const streaming = message.status === 'streaming';
   const text = useStreamingMessage(message.id, message.content, streaming);
   const name = authorName[message.role];
   const continueThis = useCallback(() => onContinue?.(message), [onContinue, message]);
+  const retry = useCallback(() => commands?.regenerate(message), [commands, message]);
   return (
     <article id={messageElementId(message.id)} className={`message message--${message.role}`} aria-label={name} data-status={message.status}>
       <h3 className="message__author">{name}</h3>
-      {message.images.length > 0 && (
-        <div className="message__images">
-          {message.images.map((image, i) => (
-            <img key={i} src={image.dataUrl} alt={image.name ?? `Image ${i + 1}`} />
-          ))}
-        </div>
-      )}
-      {text.length > 0 ? (
+      {message.images.length > 0 && <ImageStrip images={message.images} />}
+      {editing && commands ? (
+        <MessageEditor initial={message.content} onSave={(next) => commands.saveEdit(message, next)} onCancel={commands.cancelEdit} />
+      ) : text.length > 0 ? (
         <MessageBody text={text} role={message.role} streaming={streaming} />
       ) : (
         streaming && <p className="message__pending">Thinking…</p>
       )}
-      <MessageMeta message={message} />
-      {(text.length > 0 || onContinue) && <MessageActions text={text} onContinue={onContinue ? continueThis : undefined} />}
+      <MessageMeta message={message} onRetry={commands && !busy ? retry : undefined} onOpenSettings={commands?.openSettings ?? noop} />
+      {!editing && (
+        <MessageActions
+          message={message}
+          text={text}
+          onContinue={onContinue ? continueThis : undefined}
+          commands={commands}
+          busy={busy}
+        />
+      )}
     </article>
   );
 });

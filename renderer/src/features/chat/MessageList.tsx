@@ -1,5 +1,6 @@
 import type { Message } from '../../../../shared/domain.ts';
 import { MessageItem } from './MessageItem.tsx';
+import type { MessageCommands } from './useMessageCommands.ts';
 import { useStickToBottom } from './useStickToBottom.ts';
 
 interface Props {
@@ -7,13 +8,15 @@ interface Props {
   messages: Message[];
   streaming: boolean;
   onContinue?: (message: Message) => void;
+  commands?: MessageCommands;
+  editingId?: string | null;
 }
 
 /** Replies cut off part-way that can be taken up again (only the last message of a conversation; one
  *  with no text yet has nothing to go on from: asking again is Regenerate's job). */
 const CONTINUABLE: ReadonlySet<Message['status']> = new Set(['stopped', 'interrupted', 'error']);
 
-export function MessageList({ conversationId, messages, streaming, onContinue }: Props) {
+export function MessageList({ conversationId, messages, streaming, onContinue, commands, editingId = null }: Props) {
   const { scrollerRef, contentRef } = useStickToBottom(conversationId);
   const last = messages.at(-1);
   const continuable =
@@ -23,7 +26,14 @@ export function MessageList({ conversationId, messages, streaming, onContinue }:
       {/* aria-busy while streaming: screen readers announce the finished reply, not every token. */}
       <div ref={contentRef} className="messages__inner" role="log" aria-label="Messages" aria-busy={streaming}>
         {messages.map((message) => (
-          <MessageItem key={message.id} message={message} onContinue={message.id === continuable ? onContinue : undefined} />
+          <MessageItem
+            key={message.id}
+            message={message}
+            onContinue={message.id === continuable ? onContinue : undefined}
+            commands={commands}
+            busy={streaming}
+            editing={message.id === editingId}
+          />
         ))}
       </div>
     </div>

@@ -1,28 +1,29 @@
-import type { Message, Usage } from '../../../../shared/domain.ts';
+import type { Message } from '../../../../shared/domain.ts';
+import { ReplyError } from './ReplyError.tsx';
+import { UsageLine } from './UsageLine.tsx';
 
 const statusText: Partial<Record<Message['status'], string>> = {
   stopped: 'Stopped',
   interrupted: 'Interrupted: Parley closed before the reply finished.',
 };
 
-function UsageLine({ usage }: { usage: Usage }) {
-  const parts = [`${usage.promptTokens.toLocaleString()} prompt`, `${usage.completionTokens.toLocaleString()} completion`];
-  if (usage.reasoningTokens !== undefined) parts.push(`${usage.reasoningTokens.toLocaleString()} reasoning`);
-  return <p className="message__usage">Tokens: {parts.join(' · ')}</p>;
+interface Props {
+  message: Message;
+  onRetry?: (() => void) | undefined;
+  onOpenSettings: () => void;
 }
 
 /** What happened to a reply (stopped, failed, interrupted) and what it cost. */
-export function MessageMeta({ message }: { message: Message }) {
+export function MessageMeta({ message, onRetry, onOpenSettings }: Props) {
   const status = statusText[message.status];
+  const finished = message.status !== 'streaming';
   return (
     <>
       {status && <p className={`message__status message__status--${message.status}`}>{status}</p>}
-      {message.status === 'error' && (
-        <p className="message__error" role="alert">
-          {message.error?.message ?? 'The reply failed.'}
-        </p>
+      {message.status === 'error' && <ReplyError error={message.error} onRetry={onRetry} onOpenSettings={onOpenSettings} />}
+      {finished && (message.usage || message.timeToFirstTokenMs !== undefined) && (
+        <UsageLine usage={message.usage} timeToFirstTokenMs={message.timeToFirstTokenMs} />
       )}
-      {message.usage && message.status !== 'streaming' && <UsageLine usage={message.usage} />}
     </>
   );
 }

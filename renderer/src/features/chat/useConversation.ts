@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { ChatEvent } from '../../../../shared/contract/chat.ts';
-import type { Message } from '../../../../shared/domain.ts';
+import type { Conversation, Message } from '../../../../shared/domain.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { useReconnectCount, useServices } from '../../app/services.tsx';
 
@@ -10,6 +10,8 @@ export interface ConversationState {
   messages: Message[];
   loading: boolean;
   error: AppError | null;
+  /** Title, per-conversation settings and totals as last read from main. */
+  meta: Omit<Conversation, 'messages'> | null;
 }
 
 export interface ConversationView extends ConversationState {
@@ -17,9 +19,18 @@ export interface ConversationView extends ConversationState {
   adopt: (conversationId: string, added: Message[]) => void;
   /** Swaps in a newer state of a message (a continued reply), unless an event already replaced it. */
   replace: (previous: Message, next: Message) => void;
+  /** Re-reads the conversation (after a branch changed, a rename, new settings). */
+  reload: () => void;
+  /** Shows a conversation main just answered (conversations.selectBranch / updateSettings). */
+  show: (conversation: Conversation) => void;
 }
 
-const empty = (id: string | null): ConversationState => ({ id, messages: [], loading: id !== null, error: null });
+const empty = (id: string | null): ConversationState => ({ id, messages: [], loading: id !== null, error: null, meta: null });
+
+function stateOf(conversation: Conversation): ConversationState {
+  const { messages, ...meta } = conversation;
+  return { id: conversation.id, messages, loading: false, error: null, meta };
+}
 
 function applyEvent(messages: Message[], event: ChatEvent): Message[] {
   if (event.type === 'delta') return messages; // deltas live in the stream buffer, not in state
@@ -30,7 +41,11 @@ function applyEvent(messages: Message[], event: ChatEvent): Message[] {
       ? current && { ...current, usage: event.usage }
       : { ...event.message, usage: event.message.usage ?? current?.usage };
   if (!next) return messages;
-  if (index < 0) return [...messages, next];
+  if (index < 0) {
+    // A new version (regenerate, edit) ends the path right after its parent, in place of its sibling.
+    const parent = next.parentId ? messages.findIndex((m) => m.id === next.parentId) : -1;
+    return parent >= 0 ? [...messages.slice(0, parent + 1), next] : [...messages, next];
+  }
   const copy = messages.slice();
   copy[index] = next;
   return copy;
@@ -41,6 +56,7 @@ export function useConversation(id: string | null): ConversationView {
   const { api, streams } = useServices();
   const reconnects = useReconnectCount();
   const [state, setState] = useState<ConversationState>(() => empty(id));
+  const [version, setVersion] = useState(0);
   if (state.id !== id) setState((previous) => (previous.id === id ? previous : empty(id)));
 
   useEffect(() => {
@@ -55,17 +71,33 @@ export function useConversation(id: string | null): ConversationView {
       for (const message of result.value.messages) {
         if (message.status === 'streaming') streams.seed(message.id, message.content);
       }
-      setState({ id, messages: result.value.messages, loading: false, error: null });
+      setState(stateOf(result.value));
     });
     const unsubscribe = api.chat.onEvent((event) => {
       if (event.conversationId !== id || event.type === 'delta') return;
       setState((previous) => (previous.id === id ? { ...previous, messages: applyEvent(previous.messages, event) } : previous));
+      // A finished reply changes the totals (and a conversations:changed may have come mid-stream).
+      if (event.type === 'done' || event.type === 'error') setVersion((n) => n + 1);
     });
     return () => {
       live = false;
       unsubscribe();
     };
-  }, [api, streams, id, reconnects]);
+  }, [api, streams, id, reconnects, version]);
+
+  const reload = useCallback(() => setVersion((n) => n + 1), []);
+
+  // A new title, new settings or a branch chosen elsewhere; never mid-stream (the events keep that current).
+  const onChanged = useEffectEvent((conversationId: string | undefined) => {
+    if (conversationId === id && !state.messages.some((m) => m.status === 'streaming')) reload();
+  });
+  useEffect(() => {
+    if (id === null) return;
+    return api.conversations.onChanged((change) => onChanged(change.conversationId));
+  }, [api, id]);
+  const show = useCallback((conversation: Conversation) => {
+    setState((previous) => (previous.id === conversation.id ? stateOf(conversation) : previous));
+  }, []);
 
   const adopt = useCallback((conversationId: string, added: Message[]) => {
     setState((previous) => {
@@ -87,5 +119,5 @@ export function useConversation(id: string | null): ConversationView {
     });
   }, []);
 
-  return { ...state, adopt, replace };
+  return { ...state, adopt, replace, reload, show };
 }

@@ -13,10 +13,12 @@ export interface ConversationActions {
 interface Props extends ConversationActions {
   conversation: ConversationSummary;
   current: boolean;
+  onRename: () => void;
+  onTogglePin: () => void;
 }
 
-/** The "more" menu beside a conversation in the sidebar (shown on hover or focus): export, delete. */
-export function ConversationMenu({ conversation, current, onDelete, onExport }: Props) {
+/** The "more" menu beside a conversation in the sidebar (shown on hover or focus): rename, pin, export, delete. */
+export function ConversationMenu({ conversation, current, onDelete, onExport, onRename, onTogglePin }: Props) {
   const anchor = useRef<HTMLSpanElement>(null);
 
   const remove = () => {
@@ -34,6 +36,8 @@ export function ConversationMenu({ conversation, current, onDelete, onExport }: 
         label="Conversation actions"
         className="conversation-menu__button"
         actions={[
+          { label: 'Rename', onSelect: onRename },
+          { label: conversation.pinned ? 'Unpin' : 'Pin', onSelect: onTogglePin },
           { label: 'Export as Markdown', onSelect: () => onExport('markdown', [conversation.id]) },
           { label: 'Export as JSON', onSelect: () => onExport('json', [conversation.id]) },
           { label: 'Delete', onSelect: remove, danger: true },

@@ -1,4 +1,3 @@
-import { memo } from 'react';
 import type { ConversationSummary } from '../../../../shared/domain.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { ToastHost } from '../../ui/ToastHost.tsx';
@@ -9,7 +8,7 @@ import { TrashButton } from '../trash/TrashButton.tsx';
 import { useConversationDeletion } from '../trash/useConversationDeletion.ts';
 import { TransferMenu } from '../transfer/TransferMenu.tsx';
 import { useTransfer } from '../transfer/useTransfer.ts';
-import { ConversationMenu, type ConversationActions } from './ConversationMenu.tsx';
+import { ConversationRow } from './ConversationRow.tsx';
 import './sidebar.css';
 
 interface Props {
@@ -50,7 +49,7 @@ export function ConversationSidebar({ conversations, error, currentId, onSelect,
         ) : (
           <ul className="sidebar__list">
             {conversations.map((conversation) => (
-              <ConversationLink
+              <ConversationRow
                 key={conversation.id}
                 conversation={conversation}
                 current={conversation.id === currentId}
@@ -73,42 +72,3 @@ export function ConversationSidebar({ conversations, error, currentId, onSelect,
     </aside>
   );
 }
-
-const ConversationLink = memo(function ConversationLink({
-  conversation,
-  current,
-  onSelect,
-  onDelete,
-  onExport,
-}: {
-  conversation: ConversationSummary;
-  current: boolean;
-  onSelect: (id: string) => void;
-} & ConversationActions) {
-  const title = conversation.title || 'New chat';
-  const quick = conversation.source === 'quick';
-  return (
-    <li className="sidebar__row">
-      <button
-        type="button"
-        className={quick ? 'sidebar__item sidebar__item--quick' : 'sidebar__item'}
-        aria-current={current ? 'page' : undefined}
-        title={quick ? `${title} (from the quick prompt)` : title}
-        onClick={() => onSelect(conversation.id)}
-      >
-        {quick ? (
-          <>
-            <span className="sidebar__title">{title}</span>{' '}
-            {/* Heard as "Quick prompt": the visible word, then what it means. */}
-            <span className="sidebar__badge">
-              Quick<span className="sidebar__badge-more"> prompt</span>
-            </span>
-          </>
-        ) : (
-          title
-        )}
-      </button>
-      <ConversationMenu conversation={conversation} current={current} onDelete={onDelete} onExport={onExport} />
-    </li>
-  );
-});

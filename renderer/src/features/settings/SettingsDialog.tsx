@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { AuthStatus } from '../../../../shared/contract/auth.ts';
+import { Balance } from '../providers/Balance.tsx';
+import { ProvidersSection } from '../providers/ProvidersSection.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { useSettingsData } from './useSettingsData.ts';
 import './settings.css';
@@ -37,6 +39,8 @@ export function SettingsDialog({ onClose, onAuthChange }: Props) {
           </button>
         </>
       )}
+      {data.state === 'ready' && <Balance />}
+      {data.state === 'ready' && <ProvidersSection />}
       {data.state === 'ready' && (
         <SettingsForm
           view={data.view}

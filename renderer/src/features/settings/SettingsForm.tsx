@@ -6,6 +6,8 @@ import { KeychainFallback } from '../auth/KeychainFallback.tsx';
 import { applyTheme } from '../theme/applyTheme.ts';
 import { ThemePicker } from '../theme/ThemePicker.tsx';
 import { useTokenSaver } from '../auth/useTokenSaver.ts';
+import { ModelField } from '../conversationSettings/ModelField.tsx';
+import { useProviderOptions } from '../conversationSettings/useProviderOptions.ts';
 import { Field } from './Field.tsx';
 import { ForgetTokenButton } from './ForgetTokenButton.tsx';
 import { HotkeyField } from './HotkeyField.tsx';
@@ -30,6 +32,7 @@ export function SettingsForm({ view, auth, onCancel, onSaved, onAuthChange }: Pr
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [hotkeyStatus, refreshHotkey] = useHotkeyStatus();
+  const { models } = useProviderOptions(undefined);
   const [savedHotkey, setSavedHotkey] = useState(view.settings.quickPromptHotkey);
   const [hotkeyJustSaved, setHotkeyJustSaved] = useState(false);
   const set = (field: keyof SettingsFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
@@ -114,13 +117,24 @@ export function SettingsForm({ view, auth, onCancel, onSaved, onAuthChange }: Pr
       {tokenSaver.keychainProblem && (
         <KeychainFallback problem={tokenSaver.keychainProblem} disabled={tokenSaver.saving} onKeepForSession={() => void keepForSession()} />
       )}
-      <Field id="settings-model" label="Model" value={values.model} onChange={set('model')} error={errors.model} spellCheck={false} />
+      <ModelField id="settings-model" label="Model" value={values.model} onChange={set('model')} error={errors.model} models={models} />
       <fieldset className="settings__sampling">
         <legend>Sampling (leave empty to use the provider's default)</legend>
         <Field id="settings-temperature" label="Temperature" inputMode="decimal" value={values.temperature} onChange={set('temperature')} error={errors.temperature} placeholder="0–2" />
         <Field id="settings-top-p" label="Top P" inputMode="decimal" value={values.topP} onChange={set('topP')} error={errors.topP} placeholder="0–1" />
         <Field id="settings-top-k" label="Top K" inputMode="numeric" value={values.topK} onChange={set('topK')} error={errors.topK} placeholder="1 or more" />
       </fieldset>
+      <Field
+        id="settings-proxy"
+        label="Proxy"
+        type="url"
+        value={values.proxyUrl}
+        onChange={set('proxyUrl')}
+        error={errors.proxyUrl}
+        spellCheck={false}
+        placeholder="http://proxy.example.com:8080"
+        hint="For networks that reach the internet through a proxy. Empty: HTTPS_PROXY from the environment applies, if set."
+      />
       <label className="settings__toggle">
         <input type="checkbox" checked={values.stream} onChange={(event) => setValues((v) => ({ ...v, stream: event.target.checked }))} />
         Stream replies as they are written

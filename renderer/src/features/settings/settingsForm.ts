@@ -22,6 +22,8 @@ export interface SettingsFormValues {
   /** The quick prompt's global shortcut as typed; empty means none. */
   quickPromptHotkey: string;
   closeToTray: boolean;
+  /** Empty: none (HTTPS_PROXY from the environment still applies). */
+  proxyUrl: string;
 }
 
 export type SettingsField = keyof SettingsFormValues;
@@ -40,6 +42,7 @@ export function formValuesOf(settings: Settings): SettingsFormValues {
     theme: settings.theme ?? DEFAULT_THEME,
     quickPromptHotkey: settings.quickPromptHotkey,
     closeToTray: settings.closeToTray,
+    proxyUrl: settings.proxyUrl ?? '',
   };
 }
 
@@ -73,6 +76,7 @@ export function toSettingsPatch(values: SettingsFormValues): { patch: SettingsPa
     theme: values.theme,
     quickPromptHotkey: values.quickPromptHotkey,
     closeToTray: values.closeToTray,
+    proxyUrl: values.proxyUrl.trim() === '' ? null : values.proxyUrl.trim(),
     temperature: 'value' in sampling.temperature ? sampling.temperature.value : null,
     topP: 'value' in sampling.topP ? sampling.topP.value : null,
     topK: 'value' in sampling.topK ? sampling.topK.value : null,

@@ -1,0 +1,46 @@
+import { useState, type KeyboardEvent } from 'react';
+
+interface Props {
+  initial: string;
+  onSave: (text: string) => void;
+  onCancel: () => void;
+}
+
+/** A user message edited in place; Save sends it as a new version (the old one stays as a branch). */
+export function MessageEditor({ initial, onSave, onCancel }: Props) {
+  const [text, setText] = useState(initial);
+  const empty = text.trim().length === 0;
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Escape') {
+      // Esc cancels the edit; it must not also stop a reply.
+      event.preventDefault();
+      event.stopPropagation();
+      onCancel();
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229) {
+      event.preventDefault();
+      if (!empty) onSave(text);
+    }
+  };
+  return (
+    <div className="message-editor">
+      <textarea
+        className="message-editor__input"
+        aria-label="Edit message"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        rows={3}
+        autoFocus
+        onFocus={(event) => event.currentTarget.setSelectionRange(text.length, text.length)}
+      />
+      <div className="message-editor__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="button button--primary" disabled={empty} onClick={() => onSave(text)}>
+          Save
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState, type KeyboardEvent } from 'react';
+import type { ProviderView } from '../../../../shared/contract/providers.ts';
+import type { AppError } from '../../../../shared/errors.ts';
+import { useApi } from '../../app/services.tsx';
+import { Field } from '../settings/Field.tsx';
+
+interface Props {
+  /** Absent: a new provider. */
+  provider?: ProviderView;
+  onDone: (changed: boolean) => void;
+}
+
+/** Adds or changes a provider: name, base URL and (optionally) its own token, kept in the keychain. */
+export function ProviderEditor({ provider, onDone }: Props) {
+  const api = useApi();
+  const [name, setName] = useState(provider?.name ?? '');
+  const [baseUrl, setBaseUrl] = useState(provider?.baseUrl ?? '');
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const [keychainProblem, setKeychainProblem] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = provider ? `provider-${provider.id}` : 'provider-new';
+
+  const storeToken = async (providerId: string, storage: 'keychain' | 'session') => {
+    const result = await api.auth.setToken({ token: token.trim(), storage, providerId });
+    if (result.ok) return onDone(true);
+    if (result.error.code === 'keychain_unavailable') setKeychainProblem(result.error);
+    else setError(result.error.message);
+  };
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    // A retry after a token problem must not add the provider a second time.
+    const id = savedId ?? provider?.id;
+    const saved = await api.providers.save({ ...(id ? { id } : {}), name, baseUrl });
+    if (!saved.ok) {
+      setBusy(false);
+      setError(saved.error.message);
+      return;
+    }
+    setSavedId(saved.value.id);
+    if (token.trim()) await storeToken(saved.value.id, 'keychain');
+    else onDone(true);
+    setBusy(false);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      // Closes this editor, not the whole Settings dialog.
+      event.preventDefault();
+      event.stopPropagation();
+      onDone(savedId !== null);
+    }
+  };
+
+  return (
+    <div className="provider-editor" role="group" aria-label={provider ? `Edit ${provider.name}` : 'New provider'} onKeyDown={onKeyDown}>
+      <Field id={`${prefix}-name`} label="Provider name" value={name} onChange={setName} autoFocus autoComplete="off" />
+      <Field id={`${prefix}-url`} label="Provider base URL" type="url" value={baseUrl} onChange={setBaseUrl} spellCheck={false} placeholder="https://api.example.com/v1" />
+      <Field
+        id={`${prefix}-token`}
+        label="Provider API token"
+        type="password"
+        value={token}
+        onChange={setToken}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={provider?.hasToken ? 'Leave empty to keep the current token' : 'Paste its token'}
+      />
+      {keychainProblem && (
+        <div className="keychain-fallback" role="alert">
+          <p>{keychainProblem.message}</p>
+          <button type="button" className="button" disabled={busy} onClick={() => savedId && void storeToken(savedId, 'session')}>
+            Keep for this session only
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="settings__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="settings__actions">
+        <button type="button" className="button" onClick={() => onDone(savedId !== null)}>
+          Cancel
+        </button>
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void save()}>
+          Save provider
+        </button>
+      </div>
+    </div>
+  );
+}
