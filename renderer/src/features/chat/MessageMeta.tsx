@@ -20,7 +20,7 @@ export function MessageMeta({ message, onRetry, onOpenSettings }: Props) {
   return (
     <>
       {status && <p className={`message__status message__status--${message.status}`}>{status}</p>}
-      {message.status === 'error' && <ReplyError error={message.error} onRetry={onRetry} onOpenSettings={onOpenSettings} />}
+      {message.status === 'error' && <ReplyError error={message.error} failedAt={message.createdAt} onRetry={onRetry} onOpenSettings={onOpenSettings} />}
       {finished && (message.usage || message.timeToFirstTokenMs !== undefined) && (
         <UsageLine usage={message.usage} timeToFirstTokenMs={message.timeToFirstTokenMs} />
       )}

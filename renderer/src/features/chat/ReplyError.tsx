@@ -1,4 +1,5 @@
 import type { AppError } from '../../../../shared/errors.ts';
+import { useState } from 'react';
 import { useCountdown } from './useCountdown.ts';
 
 interface Props {
@@ -6,18 +7,23 @@ interface Props {
   /** Asks again (chat.regenerate); absent while another reply streams. */
   onRetry?: () => void;
   onOpenSettings: () => void;
+  /** When the failed reply started; only a failure this recent retries by itself. */
+  failedAt?: number;
 }
+
+/** A rate-limited reply older than this (say, reopened tomorrow) waits for the user's click. */
+const AUTO_RETRY_WINDOW_MS = 2 * 60_000;
 
 const RETRYABLE: ReadonlySet<AppError['code']> = new Set(['network', 'timeout', 'provider_error', 'bad_response', 'internal']);
 
 /** Why a reply failed, said as what to do about it, with the button that does it. */
-export function ReplyError({ error, onRetry, onOpenSettings }: Props) {
+export function ReplyError({ error, onRetry, onOpenSettings, failedAt }: Props) {
   const code = error?.code;
   return (
     <div className="message__error" role="alert">
       <p>{lead(error)}</p>
       {code === 'rate_limited' && onRetry ? (
-        <RateLimited retryAfterMs={error?.retryAfterMs} onRetry={onRetry} />
+        <RateLimited retryAfterMs={error?.retryAfterMs} failedAt={failedAt} onRetry={onRetry} />
       ) : (
         <div className="message__error-actions">
           {(code === 'auth_failed' || code === 'token_missing') && (
@@ -54,8 +60,10 @@ function lead(error: AppError | undefined): string {
 }
 
 /** Counts down what Retry-After asked for, then retries once by itself; "Retry now" does not wait. */
-function RateLimited({ retryAfterMs, onRetry }: { retryAfterMs: number | undefined; onRetry: () => void }) {
-  const seconds = useCountdown(retryAfterMs, onRetry);
+function RateLimited(props: { retryAfterMs: number | undefined; failedAt: number | undefined; onRetry: () => void }) {
+  const { retryAfterMs, failedAt, onRetry } = props;
+  const [fresh] = useState(() => failedAt !== undefined && Date.now() - failedAt < AUTO_RETRY_WINDOW_MS);
+  const seconds = useCountdown(fresh ? retryAfterMs : undefined, onRetry);
   return (
     <div className="message__error-actions">
       {seconds !== null && <span aria-live="off">Retrying in {seconds} s…</span>}
