@@ -1,18 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test } from '../support/browserMode.ts';
+import { expect, seriousA11yViolations, test } from '../support/browserMode.ts';
 import { assistantMessages, composer, messageLog } from './helpers.ts';
 import { RICH_REPLY, enqueueReply } from './replyHelpers.ts';
 
-const SCHEMES = ['light', 'dark'] as const;
-
-/** axe's serious and critical findings, short enough to read in a failure message. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => `${n.html} ${n.failureSummary ?? ''}`).join(', ')}`);
-}
+// Each check runs axe in light and in dark and lists serious and critical findings.
 
 test.describe('first run', () => {
   test.use({ serverOptions: { token: false } });
@@ -20,10 +10,7 @@ test.describe('first run', () => {
   test('the first-run screen has no serious accessibility problems', async ({ page, parley }) => {
     await page.goto(parley.url);
     await expect(page.getByRole('heading', { name: 'Welcome to Parley' })).toBeVisible();
-    for (const colorScheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      expect(await seriousViolations(page), colorScheme).toEqual([]);
-    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });
 
@@ -35,15 +22,28 @@ test('the chat with a rich reply, and Settings, have no serious accessibility pr
   await expect(messageLog(page)).toHaveAttribute('aria-busy', 'false');
   await expect(assistantMessages(page).locator('pre[data-highlighted]')).toBeVisible();
   await expect(assistantMessages(page).locator('.katex-display')).toBeVisible();
-  for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    expect(await seriousViolations(page), `chat, ${colorScheme}`).toEqual([]);
-  }
+  expect(await seriousA11yViolations(page), 'chat').toEqual([]);
 
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('Model')).toBeVisible();
-  for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    expect(await seriousViolations(page), `settings, ${colorScheme}`).toEqual([]);
-  }
+  expect(await seriousA11yViolations(page), 'settings').toEqual([]);
+});
+
+test('versions, the message editor and Conversation settings have no serious accessibility problems', async ({ page, parley }) => {
+  await page.goto(parley.url);
+  await composer(page).fill('Tell me about tide pools');
+  await composer(page).press('Enter');
+  await expect(assistantMessages(page)).toContainText('Echo: Tell me about tide pools');
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(page.getByRole('button', { name: 'Previous version' })).toBeVisible();
+  await expect(messageLog(page)).toHaveAttribute('aria-busy', 'false');
+  expect(await seriousA11yViolations(page), 'versions').toEqual([]);
+
+  await page.getByRole('button', { name: 'Edit' }).click();
+  expect(await seriousA11yViolations(page), 'message editor').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Conversation settings' }).click();
+  await expect(page.getByRole('dialog', { name: /Conversation settings/ })).toBeVisible();
+  expect(await seriousA11yViolations(page), 'conversation settings').toEqual([]);
 });
