@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../../shared/contract/chat.ts';
-import type { CallOutput, EventChannel, EventPayload } from '../../shared/contract/index.ts';
+import type { CallOutput } from '../../shared/contract/index.ts';
 import type { Conversation } from '../../shared/domain.ts';
-import { createServices, type Services } from '../../electron/core/services.ts';
-import { createConfBackend } from '../../electron/core/settings/confBackend.ts';
+import type { Services } from '../../electron/core/services.ts';
+import { openServices, type ServicesHarness } from '../support/chatHarness.ts';
+import { makeTempDir, removeTempDir } from '../support/tempDir.ts';
 import { startFakeProvider, type FakeProvider } from '../support/fakeProvider.ts';
 
 // Export format version 2 carries every branch and the path on screen; version 1 files still import.
@@ -15,48 +13,27 @@ let root: string;
 let provider: FakeProvider;
 const opened: Services[] = [];
 
-type Call = <T>(channel: string, input?: unknown) => Promise<T>;
+type Call = ServicesHarness['call'];
 
 async function open(name: string): Promise<Call> {
-  const ended = new Set<string>();
-  const waiting = new Map<string, () => void>();
-  const services = await createServices({
-    mode: 'browser',
+  const api = await openServices({
     dataDir: path.join(root, name),
     version: '9.9.9-test',
     env: { PARLEY_API_BASE_URL: provider.baseUrl, PARLEY_API_TOKEN: 'sk-branch-transfer' },
-    settingsBackend: createConfBackend,
-    keychain: () => Promise.reject(new Error('no keychain in this test')),
-    events: {
-      emit<E extends EventChannel>(channel: E, payload: EventPayload<E>) {
-        if (channel !== 'chat:event') return;
-        const event = payload as ChatEvent;
-        if (event.type !== 'done' && event.type !== 'error') return;
-        ended.add(event.streamId);
-        waiting.get(event.streamId)?.();
-      },
-    },
   });
-  opened.push(services);
-  return async <T,>(channel: string, input?: unknown): Promise<T> => {
-    const result = await services.dispatch(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-    const value = result.value as T & { streamId?: string };
-    const streamId = value.streamId;
-    if (streamId && !ended.has(streamId)) await new Promise<void>((resolve) => waiting.set(streamId, resolve));
-    return value;
-  };
+  opened.push(api.services);
+  return api.call;
 }
 
 beforeEach(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-branch-transfer-'));
+  root = makeTempDir('branch-transfer');
   provider = await startFakeProvider();
 });
 
 afterEach(async () => {
   for (const services of opened.splice(0)) await services.close();
   await provider.close();
-  fs.rmSync(root, { recursive: true, force: true });
+  removeTempDir(root);
 });
 
 type Sent = CallOutput<'chat:send'>;

@@ -1,76 +1,40 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChatEventSchema, type ChatEvent } from '../../shared/contract/chat.ts';
-import type { EventChannel, EventPayload } from '../../shared/contract/index.ts';
 import { AppErrorException, type AppError } from '../../shared/errors.ts';
-import { ChatService } from '../../electron/core/chat/ChatService.ts';
-import type { ChatConfig, EventSink } from '../../electron/core/ports.ts';
-import { ConversationStore } from '../../electron/core/store/ConversationStore.ts';
-import { startFakeProvider, type FakeProvider, type FakeReply } from '../support/fakeProvider.ts';
+import type { ChatService } from '../../electron/core/chat/ChatService.ts';
+import type { ChatConfig } from '../../electron/core/ports.ts';
+import type { FakeReply } from '../support/fakeProvider.ts';
+import { createChatHarness, type ChatHarness } from '../support/chatHarness.ts';
 
 const TOKEN = 'sk-secret-token-abcdef123456';
 
-/** Collects chat events and resolves when a stream ends. */
-class EndSink implements EventSink {
-  readonly chat: ChatEvent[] = [];
-  readonly #waiting = new Map<string, (event: ChatEvent) => void>();
-
-  emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void {
-    if (channel !== 'chat:event') return;
-    const event = ChatEventSchema.parse(payload);
-    this.chat.push(event);
-    if (event.type === 'done' || event.type === 'error') this.#waiting.get(event.streamId)?.(event);
-  }
-
-  end(streamId: string): Promise<ChatEvent> {
-    const ended = this.chat.find((e) => e.streamId === streamId && (e.type === 'done' || e.type === 'error'));
-    return ended ? Promise.resolve(ended) : new Promise((resolve) => this.#waiting.set(streamId, resolve));
-  }
-}
-
-let dir: string;
-let store: ConversationStore;
-let provider: FakeProvider;
-let sink: EndSink;
-let config: ChatConfig;
+let h: ChatHarness;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-chat-errors-'));
-  store = ConversationStore.open(path.join(dir, 'parley.db'));
-  provider = await startFakeProvider();
-  sink = new EndSink();
-  config = { baseUrl: provider.baseUrl, model: 'gpt-5.2', stream: true, token: TOKEN };
+  h = await createChatHarness({ name: 'chat-errors', token: TOKEN });
 });
 
-afterEach(async () => {
-  await provider.close();
-  store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => h.close());
 
 interface Timeouts {
   requestTimeoutMs?: number;
   stallTimeoutMs?: number;
 }
 
-function service(timeouts: Timeouts = {}): ChatService {
-  return new ChatService({ store, events: sink, getConfig: async () => config, ...timeouts });
-}
+/** A ChatService with these timeouts (shut down with the harness). */
+const service = (timeouts: Timeouts = {}): ChatService => h.startChat(timeouts);
 
 /** Sends one message, waits for the end, and checks what every failure must leave behind. */
 async function failWith(reply: FakeReply | undefined, timeouts: Timeouts = {}): Promise<{ error: AppError; content: string }> {
-  if (reply) provider.enqueue(reply);
+  if (reply) h.fake.enqueue(reply);
   const chat = service(timeouts);
   const sent = await chat.send({ text: 'will this work?', images: [] });
-  const end = await sink.end(sent.streamId);
+  const end = await h.waitForEnd(sent.streamId);
   await chat.shutdown();
   if (end.type !== 'error') throw new Error(`expected an error event, got ${end.type}`);
 
-  const saved = store.getConversation(sent.conversationId)!;
+  const saved = h.store.getConversation(sent.conversationId)!;
   expect(saved.messages[0]).toMatchObject({ role: 'user', content: 'will this work?', status: 'complete' });
   expect(saved.messages[1]).toMatchObject({ status: 'error', error: end.error, content: end.message.content });
   expect(JSON.stringify(end)).not.toContain(TOKEN);
@@ -154,7 +118,7 @@ describe('ChatService failures', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    config = { ...config, baseUrl: `http://127.0.0.1:${port}/v1` };
+    h.config = { ...h.config, baseUrl: `http://127.0.0.1:${port}/v1` };
 
     const { error } = await failWith(undefined);
     expect(error.code).toBe('network');
@@ -164,7 +128,7 @@ describe('ChatService failures', () => {
 
 describe('ChatService refusals before any request', () => {
   async function refusal(change: Partial<ChatConfig>): Promise<AppError> {
-    config = { ...config, ...change };
+    h.config = { ...h.config, ...change };
     const chat = service();
     let caught: unknown;
     try {
@@ -173,9 +137,9 @@ describe('ChatService refusals before any request', () => {
       caught = err;
     }
     expect(caught).toBeInstanceOf(AppErrorException);
-    expect(provider.requests).toHaveLength(0);
-    expect(store.listConversations()).toEqual([]);
-    expect(sink.chat).toEqual([]);
+    expect(h.fake.requests).toHaveLength(0);
+    expect(h.store.listConversations()).toEqual([]);
+    expect(h.events.chat).toEqual([]);
     return (caught as AppErrorException).error;
   }
 
@@ -201,6 +165,6 @@ describe('ChatService refusals before any request', () => {
   it('refuses an unknown conversation id without sending', async () => {
     const chat = service();
     await expect(chat.send({ conversationId: 'gone', text: 'hi', images: [] })).rejects.toMatchObject({ error: { code: 'not_found_local' } });
-    expect(provider.requests).toHaveLength(0);
+    expect(h.fake.requests).toHaveLength(0);
   });
 });

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../../shared/contract/chat.ts';
 import type { CallOutput, EventChannel, EventPayload } from '../../shared/contract/index.ts';
 import type { Conversation, ConversationSummary } from '../../shared/domain.ts';
-import type { AppError } from '../../shared/errors.ts';
-import { createServices, type Services } from '../../electron/core/services.ts';
-import { createConfBackend } from '../../electron/core/settings/confBackend.ts';
+import type { Services } from '../../electron/core/services.ts';
+import { openServices, type ServicesHarness } from '../support/chatHarness.ts';
+import { makeTempDir, removeTempDir } from '../support/tempDir.ts';
 import { startFakeProvider, type FakeProvider } from '../support/fakeProvider.ts';
 
 // Per-conversation system prompt and overrides, rename, pin and where a conversation came from,
@@ -18,52 +15,22 @@ let provider: FakeProvider;
 const opened: Services[] = [];
 let changed: (string | undefined)[] = [];
 
-type Call = <T>(channel: string, input?: unknown) => Promise<T>;
-interface Api {
-  call: Call;
-  /** The error a call answers with (throws when it succeeds). */
-  refused(channel: string, input?: unknown): Promise<AppError>;
-}
-
-async function open(name: string): Promise<Api> {
-  const ended = new Set<string>();
-  const waiting = new Map<string, () => void>();
-  const services = await createServices({
-    mode: 'browser',
+async function open(name: string): Promise<ServicesHarness> {
+  const api = await openServices({
     dataDir: path.join(root, name),
-    version: '0.0.0-test',
     env: { PARLEY_API_BASE_URL: provider.baseUrl, PARLEY_API_TOKEN: 'sk-conversation-settings' },
-    settingsBackend: createConfBackend,
-    keychain: () => Promise.reject(new Error('no keychain in this test')),
     events: {
       emit<E extends EventChannel>(channel: E, payload: EventPayload<E>) {
         if (channel === 'conversations:changed') changed.push((payload as { conversationId?: string }).conversationId);
-        if (channel !== 'chat:event') return;
-        const event = payload as ChatEvent;
-        if (event.type !== 'done' && event.type !== 'error') return;
-        ended.add(event.streamId);
-        waiting.get(event.streamId)?.();
       },
     },
   });
-  opened.push(services);
-  const call: Call = async <T,>(channel: string, input?: unknown): Promise<T> => {
-    const result = await services.dispatch(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-    const streamId = (result.value as { streamId?: string }).streamId;
-    if (streamId && !ended.has(streamId)) await new Promise<void>((resolve) => waiting.set(streamId, resolve));
-    return result.value as T;
-  };
-  const refused = async (channel: string, input?: unknown): Promise<AppError> => {
-    const result = await services.dispatch(channel, input);
-    if (result.ok) throw new Error(`${channel} was expected to fail`);
-    return result.error;
-  };
-  return { call, refused };
+  opened.push(api.services);
+  return api;
 }
 
 beforeEach(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-conversation-settings-'));
+  root = makeTempDir('conversation-settings');
   provider = await startFakeProvider();
   changed = [];
 });
@@ -71,7 +38,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const services of opened.splice(0)) await services.close();
   await provider.close();
-  fs.rmSync(root, { recursive: true, force: true });
+  removeTempDir(root);
 });
 
 type Sent = CallOutput<'chat:send'>;

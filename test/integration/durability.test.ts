@@ -1,80 +1,41 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../../shared/contract/chat.ts';
-import type { EventChannel, EventPayload } from '../../shared/contract/index.ts';
-import { ChatService, type ChatServiceDeps } from '../../electron/core/chat/ChatService.ts';
-import type { EventSink } from '../../electron/core/ports.ts';
-import { ConversationStore } from '../../electron/core/store/ConversationStore.ts';
-import { splitIntoChunks, startFakeProvider, type FakeProvider } from '../support/fakeProvider.ts';
+import type { ChatService, ChatServiceDeps } from '../../electron/core/chat/ChatService.ts';
+import { splitIntoChunks } from '../support/fakeProvider.ts';
+import { createChatHarness, type ChatHarness } from '../support/chatHarness.ts';
 
-class Sink implements EventSink {
-  readonly chat: ChatEvent[] = [];
-  readonly #wakers = new Set<() => void>();
-  emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void {
-    if (channel === 'chat:event') this.chat.push(payload as ChatEvent);
-    for (const wake of this.#wakers) wake();
-  }
-  end(streamId: string): Promise<ChatEvent> {
-    return new Promise((resolve) => {
-      const check = (): void => {
-        const found = this.chat.find((e) => e.streamId === streamId && (e.type === 'done' || e.type === 'error'));
-        if (!found) return;
-        this.#wakers.delete(check);
-        resolve(found);
-      };
-      this.#wakers.add(check);
-      check();
-    });
-  }
-}
-
-let dir: string;
-let dbPath: string;
-let store: ConversationStore;
-let provider: FakeProvider;
-let sink: Sink;
+let h: ChatHarness;
 let chat: ChatService | undefined;
 /** When each append reached the store, and how long it was. */
 let commits: { at: number; chars: number }[];
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-durable-'));
-  dbPath = path.join(dir, 'parley.db');
-  store = ConversationStore.open(dbPath);
-  provider = await startFakeProvider();
-  sink = new Sink();
+  h = await createChatHarness({ name: 'durable', token: 'sk-durable-test' });
+  chat = undefined;
   commits = [];
-  const append = store.appendToMessage.bind(store);
-  store.appendToMessage = (messageId: string, text: string) => {
+  const append = h.store.appendToMessage.bind(h.store);
+  h.store.appendToMessage = (messageId: string, text: string) => {
     commits.push({ at: performance.now(), chars: text.length });
     append(messageId, text);
   };
 });
 
-afterEach(async () => {
-  await chat?.shutdown();
-  await provider.close();
-  store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => h.close());
 
 function startChat(options: Partial<ChatServiceDeps> = {}): ChatService {
-  const config = { baseUrl: provider.baseUrl, model: 'gpt-5.2', stream: true, token: 'sk-durable-test' };
-  chat = new ChatService({ store, events: sink, getConfig: async () => config, ...options });
+  chat = h.startChat(options);
   return chat;
 }
 
 function diskBytes(): number {
   const size = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).size : 0);
-  return size(dbPath) + size(`${dbPath}-wal`);
+  return size(h.dbPath) + size(`${h.dbPath}-wal`);
 }
 
 /** Folds the WAL into the file and empties it, so growth from here is what the next writes cost. */
 function checkpoint(): void {
-  const other = new DatabaseSync(dbPath);
+  const other = new DatabaseSync(h.dbPath);
   try {
     other.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   } finally {
@@ -89,23 +50,23 @@ const bigReply = (): string => WORDS.repeat(Math.ceil(REPLY_CHARS / WORDS.length
 /** Streams a 100 KB reply through ChatService; answers how many bytes the database and WAL grew. */
 async function streamBigReply(service: ChatService): Promise<number> {
   const warmup = await service.send({ text: 'warm up', images: [] });
-  await sink.end(warmup.streamId);
+  await h.waitForEnd(warmup.streamId);
   checkpoint();
   commits = [];
   const before = diskBytes();
-  provider.enqueue({ kind: 'stream', chunks: splitIntoChunks(bigReply(), 400), delayMs: 1 });
+  h.fake.enqueue({ kind: 'stream', chunks: splitIntoChunks(bigReply(), 400), delayMs: 1 });
   const sent = await service.send({ conversationId: warmup.conversationId, text: 'now something long', images: [] });
-  const end = await sink.end(sent.streamId);
+  const end = await h.waitForEnd(sent.streamId);
   expect(end).toMatchObject({ type: 'done', message: { content: bigReply() } });
   return diskBytes() - before;
 }
 
 describe('durable streaming', () => {
   it('commits the user message before the request goes out', async () => {
-    provider.enqueue({ kind: 'hang' });
+    h.fake.enqueue({ kind: 'hang' });
     const sent = await startChat().send({ text: 'keep this safe', images: [] });
-    await provider.waitForRequests(1);
-    const other = new DatabaseSync(dbPath, { readOnly: true });
+    await h.fake.waitForRequests(1);
+    const other = new DatabaseSync(h.dbPath, { readOnly: true });
     try {
       const rows = other.prepare('SELECT role, status, content FROM messages ORDER BY seq').all();
       expect(rows.map((r) => [r['role'], r['status'], r['content']])).toEqual([
@@ -119,13 +80,13 @@ describe('durable streaming', () => {
   });
 
   it('commits a streaming reply at most every 250 ms while the windows get ~16 ms batches', async () => {
-    provider.enqueue({ kind: 'stream', chunks: Array.from({ length: 40 }, (_, i) => `piece ${i}. `), delayMs: 20 });
+    h.fake.enqueue({ kind: 'stream', chunks: Array.from({ length: 40 }, (_, i) => `piece ${i}. `), delayMs: 20 });
     const started = performance.now();
     const sent = await startChat().send({ text: 'slowly please', images: [] });
-    const end = await sink.end(sent.streamId);
+    const end = await h.waitForEnd(sent.streamId);
     const elapsed = performance.now() - started;
 
-    const deltas = sink.chat.filter((e) => e.type === 'delta');
+    const deltas = h.events.chat.filter((e) => e.type === 'delta');
     expect(deltas.length).toBeGreaterThan(commits.length);
     expect(commits.length).toBeGreaterThanOrEqual(2);
     expect(commits.length).toBeLessThanOrEqual(Math.ceil(elapsed / 250) + 1);
@@ -136,13 +97,13 @@ describe('durable streaming', () => {
     const content = end.type === 'done' ? end.message.content : '';
     expect(committed).toBeGreaterThan(0);
     expect(committed).toBeLessThanOrEqual(content.length);
-    expect(store.getMessage(sent.assistantMessage.id)?.content).toBe(content);
+    expect(h.store.getMessage(sent.assistantMessage.id)?.content).toBe(content);
   });
 
   it('saves the first text of a reply at once, and commits early once saveMaxChars are waiting', async () => {
-    provider.enqueue({ kind: 'stream', chunks: ['a'.repeat(100), ...Array.from({ length: 6 }, () => 'b'.repeat(600))], delayMs: 2 });
+    h.fake.enqueue({ kind: 'stream', chunks: ['a'.repeat(100), ...Array.from({ length: 6 }, () => 'b'.repeat(600))], delayMs: 2 });
     const sent = await startChat({ saveMaxChars: 1024 }).send({ text: 'burst', images: [] });
-    await sink.end(sent.streamId);
+    await h.waitForEnd(sent.streamId);
     expect(commits[0]!.chars).toBe(100);
     // 3600 characters after the first commit, 1024 at most waiting: at least three more commits.
     expect(commits.length).toBeGreaterThanOrEqual(4);

@@ -1,19 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthStatus } from '../../shared/contract/auth.ts';
-import type { ChatEvent } from '../../shared/contract/chat.ts';
-import type { CallOutput, EventChannel, EventPayload } from '../../shared/contract/index.ts';
+import type { CallOutput } from '../../shared/contract/index.ts';
 import type { ProviderList, ProviderView } from '../../shared/contract/providers.ts';
 import type { Conversation } from '../../shared/domain.ts';
 import type { AppError } from '../../shared/errors.ts';
 import { DEFAULT_BASE_URL, type SettingsView } from '../../shared/settings.ts';
-import { createServices, type Services } from '../../electron/core/services.ts';
-import { createConfBackend } from '../../electron/core/settings/confBackend.ts';
+import type { Services } from '../../electron/core/services.ts';
 import { randomUUID } from 'node:crypto';
 import { loadKeytar, type Keychain } from '../../electron/core/vault/keychain.ts';
 import { startFakeProvider, type FakeProvider } from '../support/fakeProvider.ts';
+import { openServices, type ServicesHarness } from '../support/chatHarness.ts';
+import { makeTempDir, removeTempDir } from '../support/tempDir.ts';
 
 // Several saved providers, each with its token under its own keychain entry. The keychain here is
 // one in memory with keytar's shape (vault.test.ts covers the real one).
@@ -31,9 +30,7 @@ const keychain = (): Keychain => ({
   deletePassword: async (service, account) => entries.delete(`${service}/${account}`),
 });
 
-interface Api {
-  call<T>(channel: string, input?: unknown): Promise<T>;
-  refused(channel: string, input?: unknown): Promise<AppError>;
+interface Api extends ServicesHarness {
   /** The error event of a reply that failed, or undefined when it completed. */
   failure(streamId: string): AppError | undefined;
 }
@@ -44,47 +41,19 @@ async function open(env: NodeJS.ProcessEnv = {}, settings?: Record<string, unkno
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
   }
-  const ends = new Map<string, ChatEvent>();
-  const waiting = new Map<string, () => void>();
-  const services = await createServices({
-    mode: 'browser',
-    dataDir,
-    version: '0.0.0-test',
-    env,
-    settingsBackend: createConfBackend,
-    keychain: loadKeychain,
-    events: {
-      emit<E extends EventChannel>(channel: E, payload: EventPayload<E>) {
-        const event = payload as ChatEvent;
-        if (channel !== 'chat:event' || (event.type !== 'done' && event.type !== 'error')) return;
-        ends.set(event.streamId, event);
-        waiting.get(event.streamId)?.();
-      },
-    },
-  });
-  opened.push(services);
+  const api = await openServices({ dataDir, env, keychain: loadKeychain });
+  opened.push(api.services);
   return {
-    async call<T>(channel: string, input?: unknown): Promise<T> {
-      const result = await services.dispatch(channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-      const streamId = (result.value as { streamId?: string }).streamId;
-      if (streamId && !ends.has(streamId)) await new Promise<void>((resolve) => waiting.set(streamId, resolve));
-      return result.value as T;
-    },
-    async refused(channel, input) {
-      const result = await services.dispatch(channel, input);
-      if (result.ok) throw new Error(`${channel} was expected to fail`);
-      return result.error;
-    },
+    ...api,
     failure(streamId) {
-      const event = ends.get(streamId);
+      const event = api.events.ended(streamId);
       return event?.type === 'error' ? event.error : undefined;
     },
   };
 }
 
 beforeEach(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-providers-'));
+  root = makeTempDir('providers');
   first = await startFakeProvider();
   second = await startFakeProvider();
   entries = new Map();
@@ -94,7 +63,7 @@ afterEach(async () => {
   for (const services of opened.splice(0)) await services.close();
   await first.close();
   await second.close();
-  fs.rmSync(root, { recursive: true, force: true });
+  removeTempDir(root);
 });
 
 type Sent = CallOutput<'chat:send'>;

@@ -1,19 +1,17 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../../shared/contract/chat.ts';
 import type { Connectivity } from '../../shared/contract/connectivity.ts';
-import type { CallOutput, EventChannel, EventPayload } from '../../shared/contract/index.ts';
+import type { CallOutput } from '../../shared/contract/index.ts';
 import type { Credits, ModelList } from '../../shared/contract/providers.ts';
-import type { AppError } from '../../shared/errors.ts';
 import type { SettingsView } from '../../shared/settings.ts';
 import { bypassesProxy, proxyFor } from '../../electron/core/providers/proxy.ts';
-import { createServices, type Services } from '../../electron/core/services.ts';
-import { createConfBackend } from '../../electron/core/settings/confBackend.ts';
+import type { Services } from '../../electron/core/services.ts';
 import { startFakeProvider, type FakeProvider } from '../support/fakeProvider.ts';
+import { openServices, type ServicesHarness } from '../support/chatHarness.ts';
+import { makeTempDir, removeTempDir } from '../support/tempDir.ts';
 
 /** A tiny HTTP CONNECT proxy that tunnels only to this machine, whatever host was asked for. */
 interface TestProxy {
@@ -64,51 +62,18 @@ let fake: FakeProvider;
 let proxy: TestProxy;
 let services: Services | undefined;
 
-interface Api {
-  call<T>(channel: string, input?: unknown): Promise<T>;
-  refused(channel: string, input?: unknown): Promise<AppError>;
+interface Api extends ServicesHarness {
   ended(streamId: string): ChatEvent | undefined;
 }
 
 async function open(env: NodeJS.ProcessEnv): Promise<Api> {
-  const ends = new Map<string, ChatEvent>();
-  const waiting = new Map<string, () => void>();
-  services = await createServices({
-    mode: 'browser',
-    dataDir: path.join(root, 'data'),
-    version: '0.0.0-test',
-    env: { PARLEY_API_TOKEN: 'sk-behind-a-proxy', ...env },
-    settingsBackend: createConfBackend,
-    keychain: () => Promise.reject(new Error('no keychain in this test')),
-    events: {
-      emit<E extends EventChannel>(channel: E, payload: EventPayload<E>) {
-        const event = payload as ChatEvent;
-        if (channel !== 'chat:event' || (event.type !== 'done' && event.type !== 'error')) return;
-        ends.set(event.streamId, event);
-        waiting.get(event.streamId)?.();
-      },
-    },
-  });
-  const opened = services;
-  return {
-    async call<T>(channel: string, input?: unknown): Promise<T> {
-      const result = await opened.dispatch(channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-      const streamId = (result.value as { streamId?: string }).streamId;
-      if (streamId && !ends.has(streamId)) await new Promise<void>((resolve) => waiting.set(streamId, resolve));
-      return result.value as T;
-    },
-    async refused(channel, input) {
-      const result = await opened.dispatch(channel, input);
-      if (result.ok) throw new Error(`${channel} was expected to fail`);
-      return result.error;
-    },
-    ended: (streamId) => ends.get(streamId),
-  };
+  const api = await openServices({ dataDir: path.join(root, 'data'), env: { PARLEY_API_TOKEN: 'sk-behind-a-proxy', ...env } });
+  services = api.services;
+  return { ...api, ended: (streamId) => api.events.ended(streamId) };
 }
 
 beforeEach(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-proxy-'));
+  root = makeTempDir('proxy');
   fake = await startFakeProvider();
   proxy = await startProxy();
 });
@@ -118,7 +83,7 @@ afterEach(async () => {
   services = undefined;
   await proxy.close();
   await fake.close();
-  fs.rmSync(root, { recursive: true, force: true });
+  removeTempDir(root);
 });
 
 type Sent = CallOutput<'chat:send'>;
