@@ -32,6 +32,20 @@ function stateOf(conversation: Conversation): ConversationState {
   return { id: conversation.id, messages, loading: false, error: null, meta };
 }
 
+/**
+ * A fresh snapshot, keeping the previous object for every message that has not changed, so a
+ * reload of a long chat (after each reply, for the totals) re-renders only what is new.
+ */
+function withUnchanged(previous: ConversationState, next: ConversationState): ConversationState {
+  if (previous.id !== next.id || previous.messages.length === 0) return next;
+  const known = new Map(previous.messages.map((m) => [m.id, m]));
+  const messages = next.messages.map((message) => {
+    const old = known.get(message.id);
+    return old && JSON.stringify(old) === JSON.stringify(message) ? old : message;
+  });
+  return { ...next, messages };
+}
+
 function applyEvent(messages: Message[], event: ChatEvent): Message[] {
   if (event.type === 'delta') return messages; // deltas live in the stream buffer, not in state
   const index = messages.findIndex((m) => m.id === event.messageId);
@@ -71,7 +85,8 @@ export function useConversation(id: string | null): ConversationView {
       for (const message of result.value.messages) {
         if (message.status === 'streaming') streams.seed(message.id, message.content);
       }
-      setState(stateOf(result.value));
+      const next = stateOf(result.value);
+      setState((previous) => withUnchanged(previous, next));
     });
     const unsubscribe = api.chat.onEvent((event) => {
       if (event.conversationId !== id || event.type === 'delta') return;
