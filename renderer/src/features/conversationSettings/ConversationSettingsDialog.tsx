@@ -6,6 +6,7 @@ import { toUpdate, valuesOf, type ConversationFormErrors, type ConversationFormV
 import { ModelField } from './ModelField.tsx';
 import { useProviderOptions } from './useProviderOptions.ts';
 import '../settings/settings.css';
+import { FormFooter } from '../../ui/FormFooter.tsx';
 
 interface Props {
   conversation: Omit<Conversation, 'messages'>;
@@ -99,19 +100,7 @@ export function ConversationSettingsDialog({ conversation, onClose }: Props) {
             <option value="off">Wait for the whole reply</option>
           </select>
         </div>
-        {errors.form && (
-          <p className="settings__error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <div className="settings__actions">
-          <button type="button" className="button" onClick={() => onClose()}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
-            Save
-          </button>
-        </div>
+        <FormFooter error={errors.form} onCancel={() => onClose()} saving={saving} />
       </form>
     </dialog>
   );

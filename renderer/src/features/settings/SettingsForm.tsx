@@ -14,6 +14,7 @@ import { HotkeyField } from './HotkeyField.tsx';
 import { formValuesOf, toSettingsPatch, type FieldErrors, type SettingsFormValues } from './settingsForm.ts';
 import { tokenDescription } from './tokenDescription.ts';
 import { useHotkeyStatus } from './useHotkeyStatus.ts';
+import { FormFooter } from '../../ui/FormFooter.tsx';
 
 interface Props {
   view: SettingsView;
@@ -161,19 +162,7 @@ export function SettingsForm({ view, auth, onCancel, onSaved, onAuthChange }: Pr
         <input type="checkbox" checked={values.closeToTray} onChange={(event) => setValues((v) => ({ ...v, closeToTray: event.target.checked }))} />
         Keep running in the tray when the window is closed
       </label>
-      {errors.form && (
-        <p className="settings__error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="settings__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {hotkeyJustSaved ? 'Close' : 'Cancel'}
-        </button>
-        <button type="submit" className="button button--primary" disabled={saving}>
-          Save
-        </button>
-      </div>
+      <FormFooter error={errors.form} onCancel={onCancel} cancelLabel={hotkeyJustSaved ? 'Close' : 'Cancel'} saving={saving} />
     </form>
   );
 }
