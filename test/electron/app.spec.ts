@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { ParleyApi } from '../../shared/contract/api.ts';
-import { buildApp, electronBinary, launchApp, pageMatching } from './electronApp.ts';
+import { buildApp, electronBinary, launchApp, pageMatching, skipWithoutElectron } from './electronApp.ts';
 
 const binary = electronBinary();
 if ('reason' in binary) console.log(`Electron tests skipped: no Electron binary (${binary.reason}).`);
 type PageGlobals = { parley?: ParleyApi; require?: unknown; process?: unknown; ipcRenderer?: unknown };
 
 test.describe('Parley desktop app', () => {
-  test.skip('reason' in binary, `No Electron binary on this machine, so the desktop app cannot start (${'reason' in binary ? binary.reason : ''}).`);
+  skipWithoutElectron();
 
   let app: ElectronApplication;
   let page: Page;

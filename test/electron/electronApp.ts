@@ -2,13 +2,23 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { findElectronBinary } from '../../scripts/electronBinary.mjs';
-import { _electron as electron, expect, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 
 export const root = resolve(import.meta.dirname, '..', '..');
 
 /** The Electron executable, found the way `npm start` finds it (never downloading one here). */
 export function electronBinary(): { path: string } | { reason: string } {
   return findElectronBinary(root);
+}
+
+/**
+ * Inside a describe block: skips its tests, with the reason, on machines where the desktop app cannot
+ * start because no Electron binary is installed (and none can be downloaded).
+ */
+export function skipWithoutElectron(): void {
+  const found = electronBinary();
+  const missing = 'reason' in found ? found.reason : null;
+  test.skip(missing !== null, `No Electron binary on this machine, so the desktop app cannot start (${missing}).`);
 }
 
 export function buildApp(): void {

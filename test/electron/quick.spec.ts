@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { ParleyApi } from '../../shared/contract/api.ts';
-import { appEnv, buildApp, electronBinary, launchApp, pageMatching, root } from './electronApp.ts';
+import { appEnv, buildApp, electronBinary, launchApp, pageMatching, skipWithoutElectron, root } from './electronApp.ts';
 
 // The glue browser mode cannot reach: the quick-prompt window kept ready, the single-instance lock
 // forwarding `--quick`, the global shortcut's status and close-to-tray.
@@ -12,7 +12,7 @@ const binary = electronBinary();
 type PageGlobals = { parley: ParleyApi };
 
 test.describe('Parley desktop app: quick prompt, one instance, tray', () => {
-  test.skip('reason' in binary, `No Electron binary on this machine, so the desktop app cannot start (${'reason' in binary ? binary.reason : ''}).`);
+  skipWithoutElectron();
 
   let app: ElectronApplication;
   let page: Page;
