@@ -1,4 +1,5 @@
 import type { FormEvent, KeyboardEvent, RefObject } from 'react';
+import { isSubmitEnter } from '../ui/keys.ts';
 
 interface Props {
   inputRef: RefObject<HTMLTextAreaElement | null>;
@@ -20,8 +21,7 @@ export function QuickInput({ inputRef, text, onTextChange, onAsk, onStop, stream
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    // Enter while an IME is composing confirms the candidate; it must not ask.
-    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (!isSubmitEnter(event)) return;
     event.preventDefault();
     onAsk();
   };

@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { isSubmitEnter } from '../../ui/keys.ts';
 
 interface Props {
   initial: string;
@@ -16,7 +17,7 @@ export function MessageEditor({ initial, onSave, onCancel }: Props) {
       event.preventDefault();
       event.stopPropagation();
       onCancel();
-    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229) {
+    } else if (isSubmitEnter(event)) {
       event.preventDefault();
       if (!empty) onSave(text);
     }

@@ -41,9 +41,15 @@ function withUnchanged(previous: ConversationState, next: ConversationState): Co
   const known = new Map(previous.messages.map((m) => [m.id, m]));
   const messages = next.messages.map((message) => {
     const old = known.get(message.id);
-    return old && JSON.stringify(old) === JSON.stringify(message) ? old : message;
+    return old && fingerprint(old) === fingerprint(message) ? old : message;
   });
   return { ...next, messages };
+}
+
+/** Everything that can change on a saved message; its images never do (an edit is a new message),
+ *  so their data URLs (up to megabytes each) are left out of the comparison. */
+function fingerprint(message: Message): string {
+  return JSON.stringify({ ...message, images: message.images.length });
 }
 
 function applyEvent(messages: Message[], event: ChatEvent): Message[] {

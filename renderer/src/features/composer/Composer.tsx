@@ -6,6 +6,7 @@ import { useDraft } from '../drafts/useDraft.ts';
 import { AttachmentTray } from './AttachmentTray.tsx';
 import { ACCEPTED_IMAGE_TYPES } from './readImages.ts';
 import { useAttachments } from './useAttachments.ts';
+import { isSubmitEnter } from '../../ui/keys.ts';
 import './composer.css';
 
 interface Props {
@@ -57,8 +58,7 @@ export function Composer({ onSend, onStop, streaming, canStop, draftKey, onEditL
       if (onEditLast?.()) event.preventDefault();
       return;
     }
-    // Enter while an IME is composing confirms the candidate; it must not send.
-    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (!isSubmitEnter(event)) return;
     event.preventDefault();
     void send();
   };
