@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DeltaBatcher } from '../../electron/core/chat/deltaBatcher.ts';
+import { TextThrottle } from '../../electron/core/chat/textThrottle.ts';
 import { readChunk, readCompletion, readUsage } from '../../electron/core/chat/providerPayloads.ts';
 
 describe('provider payloads', () => {
@@ -41,29 +41,44 @@ describe('provider payloads', () => {
   });
 });
 
-describe('DeltaBatcher', () => {
+describe('TextThrottle', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  it('hands on text at most once per interval, and everything on flush', () => {
+  it('hands on the first text at once, then at most once per interval, and everything on flush', () => {
     vi.useFakeTimers();
     const batches: string[] = [];
-    const batcher = new DeltaBatcher(16, (text) => batches.push(text));
-    batcher.push('a');
-    batcher.push('b');
-    batcher.push('');
-    expect(batches).toEqual([]);
+    const throttle = new TextThrottle(16, (text) => batches.push(text));
+    throttle.push('a');
+    expect(batches).toEqual(['a']);
+    throttle.push('b');
+    throttle.push('c');
+    throttle.push('');
+    expect(batches).toEqual(['a']);
     vi.advanceTimersByTime(16);
+    expect(batches).toEqual(['a', 'bc']);
+    throttle.push('d');
+    throttle.flush();
+    expect(batches).toEqual(['a', 'bc', 'd']);
+    vi.advanceTimersByTime(100);
+    expect(batches).toEqual(['a', 'bc', 'd']);
+    // After a quiet spell the next text goes at once again; what is still waiting at dispose is dropped.
+    throttle.push('e');
+    throttle.push('dropped');
+    throttle.dispose();
+    vi.advanceTimersByTime(100);
+    expect(batches).toEqual(['a', 'bc', 'd', 'e']);
+  });
+
+  it('hands on early once maxChars are waiting', () => {
+    vi.useFakeTimers();
+    const batches: string[] = [];
+    const throttle = new TextThrottle(250, (text) => batches.push(text), 4);
+    throttle.push('ab');
+    throttle.push('cd');
     expect(batches).toEqual(['ab']);
-    batcher.push('c');
-    batcher.flush();
-    expect(batches).toEqual(['ab', 'c']);
-    vi.advanceTimersByTime(100);
-    expect(batches).toEqual(['ab', 'c']);
-    batcher.push('dropped');
-    batcher.dispose();
-    vi.advanceTimersByTime(100);
-    expect(batches).toEqual(['ab', 'c']);
+    throttle.push('ef');
+    expect(batches).toEqual(['ab', 'cdef']);
   });
 });

@@ -8,8 +8,7 @@ import { createClient } from '../providers/openaiClient.ts';
 import type { ProxyAgents } from '../providers/proxyAgents.ts';
 import type { ConversationStore, MessageEnd } from '../store/ConversationStore.ts';
 import type { ReadyConfig } from './configCheck.ts';
-import { DeltaBatcher } from './deltaBatcher.ts';
-import { SaveThrottle } from './saveThrottle.ts';
+import { TextThrottle } from './textThrottle.ts';
 import { addUsage } from './usage.ts';
 import { hostOf, toAppError } from './providerErrors.ts';
 import { readChunk, readCompletion } from './providerPayloads.ts';
@@ -94,8 +93,8 @@ export class StreamRun {
 
   async #run(): Promise<void> {
     const { saveIntervalMs, saveMaxChars, batchIntervalMs } = this.#deps;
-    const saver = new SaveThrottle(saveIntervalMs, saveMaxChars, (text) => this.#save(text));
-    const shower = new DeltaBatcher(batchIntervalMs, (text) => this.#show(text));
+    const saver = new TextThrottle(saveIntervalMs, (text) => this.#save(text), saveMaxChars);
+    const shower = new TextThrottle(batchIntervalMs, (text) => this.#show(text));
     const batcher: TextSink = {
       push: (text) => {
         saver.push(text);

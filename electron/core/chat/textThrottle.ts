@@ -1,8 +1,10 @@
-/** Decides when streamed text is committed to the database, apart from the ~16 ms UI batches:
- *  each commit costs at least one WAL page (4 KB), so committing every UI batch would multiply the
- *  bytes written. Text waiting after a quiet spell is saved at once; after that at most once per
- *  `intervalMs`, or as soon as `maxChars` are waiting. A crash loses at most `intervalMs` of text. */
-export class SaveThrottle {
+/**
+ * Gathers streamed text and hands it on in batches: text arriving after a quiet spell goes at once,
+ * after that at most once per `intervalMs`, or as soon as `maxChars` are waiting. One instance feeds
+ * the windows (~16 ms: at most one event per frame) and one the database (250 ms: each commit costs
+ * at least one 4 KB WAL page, so a crash loses at most that much text without multiplying writes).
+ */
+export class TextThrottle {
   readonly #intervalMs: number;
   readonly #maxChars: number;
   readonly #sink: (text: string) => void;
@@ -10,7 +12,7 @@ export class SaveThrottle {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastSave = Number.NEGATIVE_INFINITY;
 
-  constructor(intervalMs: number, maxChars: number, sink: (text: string) => void) {
+  constructor(intervalMs: number, sink: (text: string) => void, maxChars = Number.POSITIVE_INFINITY) {
     this.#intervalMs = intervalMs;
     this.#maxChars = maxChars;
     this.#sink = sink;
@@ -44,7 +46,7 @@ export class SaveThrottle {
     return text;
   }
 
-  /** Saves whatever is waiting now. */
+  /** Hands on whatever is waiting now. */
   flush(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
