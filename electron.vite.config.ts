@@ -8,6 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // keytar is an optional dependency (a native module that may not build): load it at run time, never bundle it.
+      externalizeDeps: { include: ['keytar'] },
       rollupOptions: {
         input: {
           // The Electron main process.

@@ -4,6 +4,7 @@ import { app, session, type Tray } from 'electron';
 import { lockData, parseLaunchArgs, secondLaunchRequest, type LaunchRequest } from '../core/cli/argv.ts';
 import { isWaylandSession, WAYLAND_PORTAL_FEATURE } from '../core/hotkey/session.ts';
 import { createServices, type Services } from '../core/services.ts';
+import { keychainWithFallback } from '../core/vault/fallbackKeychain.ts';
 import { loadKeytar } from '../core/vault/keychain.ts';
 import { createDesktopShell } from './desktopShell.ts';
 import { createElectronStoreBackend } from './electronStoreBackend.ts';
@@ -12,6 +13,7 @@ import { GlobalHotkey } from './hotkey.ts';
 import { registerIpc } from './ipc.ts';
 import { MainWindow } from './mainWindow.ts';
 import { QuickWindow } from './quickWindow.ts';
+import { safeStorageFallback } from './safeStorageKeychain.ts';
 import { createTray } from './tray.ts';
 import { checkForUpdates } from './updates.ts';
 import { lockDownSession, type WindowTarget } from './windows.ts';
@@ -78,7 +80,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     env: process.env,
     settingsBackend: createElectronStoreBackend,
-    keychain: loadKeytar,
+    keychain: keychainWithFallback({ primary: loadKeytar, fallback: safeStorageFallback(app.getPath('userData')) }),
     events: windowsSink,
     shell: createDesktopShell({ hotkey, quick, main }),
   });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../paths.ts';
 import { createServices, type Services } from '../services.ts';
 import { createConfBackend } from '../settings/confBackend.ts';
+import { keychainWithFallback } from '../vault/fallbackKeychain.ts';
 import { loadKeytar } from '../vault/keychain.ts';
 import { USAGE, parseServeArgs } from './args.ts';
 import { openBrowser } from './openBrowser.ts';
@@ -44,7 +45,8 @@ async function main(): Promise<number> {
       version: appVersion(),
       env: process.env,
       settingsBackend: createConfBackend,
-      keychain: loadKeytar,
+      // No safeStorage without Electron: where keytar cannot load, tokens are kept for this session only.
+      keychain: keychainWithFallback({ primary: loadKeytar }),
       events: hub,
     });
   } catch (error) {
