@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// End-to-end tests: the built app in browser mode (out/main/serve.js), driven in Debian's Chromium.
+// Debian's Chromium; PARLEY_CHROMIUM names another Chromium-based browser (CI's runner ships Google Chrome).
+const chromium = process.env.PARLEY_CHROMIUM || '/usr/bin/chromium';
+
+// End-to-end tests: the built app in browser mode (out/main/serve.js), driven in real Chromium.
 export default defineConfig({
   testDir: 'test/e2e',
   globalSetup: './test/e2e/globalSetup.ts',
@@ -21,7 +24,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromium,
       args: [
         '--no-sandbox',
         '--disable-gpu',

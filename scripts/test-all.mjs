@@ -1,76 +1,58 @@
-// `npm test`: typecheck, lint, build, then every suite; ends with one summary line
-// ("tests: N passed, N failed, N skipped") counted from the runners' JSON reports.
-import { spawnSync } from 'node:child_process';
+// `npm test`: the gates (typecheck, lint, build, workflow files) in parallel, then every suite; ends with
+// `tests: N passed, N failed, N skipped` only when every suite ran and was counted from its JSON report.
+// Anything else (a failed gate, a suite not run, a test file that did not load, an error outside a test)
+// fails the run and is named. `--plan FILE` and `--reports DIR` run another plan (the summary's own tests).
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { readPlaywright, readVitest } from './test-run/reports.mjs';
+import { runCaptured, runInherited } from './test-run/run.mjs';
+import { summarize } from './test-run/summary.mjs';
 
-const reports = join(import.meta.dirname, '..', 'test-results', 'reports');
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { plan: { type: 'string' }, reports: { type: 'string' } } });
+const plan = await import(pathToFileURL(values.plan ? resolve(values.plan) : join(import.meta.dirname, 'test-run', 'plan.mjs')).href);
+const reports = values.reports ? resolve(values.reports) : join(root, 'test-results', 'reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const steps = [
-  { name: 'typecheck', cmd: 'npm run typecheck' },
-  { name: 'lint', cmd: 'npm run lint' },
-  { name: 'build', cmd: 'npm run build' },
-  {
-    name: 'unit and integration (vitest)',
-    cmd: `npm run test:unit -- --reporter=default --reporter=json --outputFile.json=${join(reports, 'vitest.json')}`,
-    report: { file: 'vitest.json', kind: 'vitest' },
-  },
-  {
-    name: 'end to end (Playwright, Chromium, browser mode)',
-    cmd: 'npm run test:e2e -- --reporter=list,json',
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') },
-    report: { file: 'e2e.json', kind: 'playwright' },
-  },
-  {
-    name: 'desktop (Playwright, Electron launcher)',
-    cmd: 'npm run test:electron -- --reporter=list,json',
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'electron.json') },
-    report: { file: 'electron.json', kind: 'playwright' },
-  },
-];
+console.log(`=== gates, in parallel: ${plan.gates.map((g) => g.name).join(', ')}`);
+const gates = await Promise.all(
+  plan.gates.map(async (gate) => {
+    const result = await runCaptured(gate.cmd);
+    console.log(`\n=== ${gate.name} (${gate.cmd}): ${result.ok ? 'ok' : `FAILED (${result.exit})`} in ${result.seconds}s`);
+    if (!result.ok || process.env.PARLEY_TEST_VERBOSE) process.stdout.write(result.output);
+    return { name: gate.name, ok: result.ok, exit: result.exit };
+  }),
+);
+const gatesOk = gates.every((gate) => gate.ok);
 
-const totals = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
-const failedSteps = [];
-const gateSteps = new Set(['typecheck', 'lint', 'build']);
+const suites = [];
+for (const [index, suite] of plan.suites.entries()) {
+  if (!gatesOk) {
+    suites.push({ name: suite.name, ran: false, ok: false, exit: 'a gate failed' });
+    continue;
+  }
+  const report = join(reports, `${index}-${suite.kind}.json`);
+  const cmd = suite.cmd.replaceAll('{report}', report);
+  console.log(`\n=== ${suite.name}: ${cmd}`);
+  const env = suite.kind === 'playwright' ? { PLAYWRIGHT_JSON_OUTPUT_NAME: report } : {};
+  const result = await runInherited(cmd, env);
+  console.log(`=== ${suite.name}: ${result.ok ? 'ok' : `FAILED (${result.exit})`} in ${result.seconds}s`);
+  suites.push({ name: suite.name, ran: true, ok: result.ok, exit: result.exit, counts: readReport(report, suite.kind) });
+}
 
-for (const step of steps) {
-  console.log(`\n=== ${step.name}: ${step.cmd}`);
-  const started = Date.now();
-  const run = spawnSync(step.cmd, { shell: true, stdio: 'inherit', env: { ...process.env, ...step.env } });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = run.status === 0;
-  console.log(`=== ${step.name}: ${ok ? 'ok' : `FAILED (exit ${run.status ?? run.signal})`} in ${seconds}s`);
-  if (step.report) addCounts(step.report, ok);
-  if (!ok) {
-    failedSteps.push(step.name);
-    // Nothing after a failed typecheck, lint or build is worth the wait.
-    if (gateSteps.has(step.name)) break;
+function readReport(path, kind) {
+  if (!existsSync(path)) return undefined;
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    return kind === 'vitest' ? readVitest(data) : readPlaywright(data);
+  } catch {
+    return undefined;
   }
 }
 
-function addCounts({ file, kind }, ok) {
-  const path = join(reports, file);
-  if (!existsSync(path)) {
-    if (!ok) totals.failed += 1; // the runner died before writing a report: count the suite as one failure
-    return;
-  }
-  const data = JSON.parse(readFileSync(path, 'utf8'));
-  if (kind === 'vitest') {
-    totals.passed += data.numPassedTests ?? 0;
-    totals.failed += data.numFailedTests ?? 0;
-    totals.skipped += (data.numPendingTests ?? 0) + (data.numTodoTests ?? 0);
-  } else {
-    totals.passed += (data.stats?.expected ?? 0) + (data.stats?.flaky ?? 0);
-    totals.flaky += data.stats?.flaky ?? 0;
-    totals.failed += data.stats?.unexpected ?? 0;
-    totals.skipped += data.stats?.skipped ?? 0;
-  }
-}
-
-console.log('');
-if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
-if (totals.flaky > 0) console.log(`flaky: ${totals.flaky} passed only on their retry (see the e2e report)`);
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(failedSteps.length > 0 ? 1 : 0);
+const summary = summarize(gates, suites);
+console.log(`\n${summary.lines.join('\n')}`);
+process.exit(summary.ok ? 0 : 1);
