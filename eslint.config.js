@@ -1,11 +1,84 @@
-// The runtime boundaries of DESIGN.md, made executable: each folder may import only what its runtime has.
+// The runtime boundaries of docs/architecture.md, made executable: each folder has an allow-list of
+// what it may import (other folders, npm packages, Node built-ins), checked for static imports,
+// re-exports, dynamic import(), require() and type imports alike (scripts/eslint/allowedImports.mjs;
+// the rules' own tests are test/unit/layering.test.ts). A new package in a layer is one line here.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import parley from './scripts/eslint/allowedImports.mjs';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'events', 'stream', 'util', 'worker_threads'];
-const nodeBuiltinGroup = (message) => ({ group: nodeBuiltins, message });
+/** Libraries the main-side services use in plain Node (browser mode and the desktop app alike). */
+const servicePackages = ['zod', 'openai', 'undici', 'ws', 'conf', 'keytar', '@streamparser/json'];
+
+/** Libraries bundled into the pages; type-only packages (hast, mdast, unist) are named too. */
+const browserPackages = [
+  '@vitejs/plugin-react', // its preamble, in the pages' entry points
+  'zod',
+  'react',
+  'react-dom',
+  'react-markdown',
+  'remark-gfm',
+  'remark-math',
+  'remark-parse',
+  'remark-rehype',
+  'unified',
+  'remend',
+  'hast-util-to-jsx-runtime',
+  'html-url-attributes',
+  'shiki',
+  'katex',
+  '@tanstack/react-query',
+  'virtua',
+  'use-stick-to-bottom',
+  'hast',
+  'mdast',
+  'unist',
+];
+
+export const layers = [
+  {
+    files: ['shared/**'],
+    layer: 'shared/',
+    why: 'the contract runs anywhere (main, preload, pages), so it uses only shared/ and pure libraries: no Electron, no Node, no DOM',
+    folders: ['shared'],
+    packages: ['zod'],
+    node: false,
+  },
+  {
+    files: ['electron/core/**'],
+    layer: 'electron/core/',
+    why: 'the services run in plain Node too (browser mode): shared/, Node and service libraries; Electron pieces come in as interfaces from electron/main',
+    folders: ['shared', 'electron/core'],
+    packages: servicePackages,
+    node: true,
+  },
+  {
+    files: ['electron/main/**'],
+    layer: 'electron/main/',
+    why: 'the Electron main process: shared/, electron/core, Node and Electron; never the pages or the preload',
+    folders: ['shared', 'electron/core', 'electron/main'],
+    packages: ['electron', 'electron-store', 'electron-updater', ...servicePackages],
+    node: true,
+  },
+  {
+    files: ['electron/preload/**'],
+    layer: 'electron/preload/',
+    why: 'the sandboxed bridge: electron (contextBridge, ipcRenderer) and the contract\'s channel list and API builder; types from shared/',
+    folders: ['electron/preload', 'shared/contract/channels.ts', 'shared/contract/api.ts'],
+    typeFolders: ['shared'],
+    packages: ['electron'],
+    node: false,
+  },
+  {
+    files: ['renderer/**'],
+    layer: 'renderer/',
+    why: 'the pages run in the browser: shared/, renderer/ and browser libraries; never Electron, Node, the provider SDK or the keychain',
+    folders: ['shared', 'renderer'],
+    packages: browserPackages,
+    node: false,
+  },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
@@ -19,60 +92,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...layers.map(({ files, ...allow }) => ({
+    files,
+    plugins: { parley },
+    rules: { 'parley/allowed-imports': ['error', allow] },
+  })),
   {
     files: ['shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'shared/ runs anywhere: no electron.' }],
-          patterns: [
-            nodeBuiltinGroup('shared/ runs anywhere: no Node built-ins.'),
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ has no UI.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing but pure libraries.' },
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer'],
-    },
-  },
-  {
-    files: ['electron/core/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'electron/core runs in plain Node too (browser mode): hand Electron pieces in as interfaces from electron/main.' }],
-          patterns: [
-            { group: ['**/electron/main/**', '**/main/*', '**/preload/**', '**/renderer/**'], message: 'electron/core may import only shared/ and Node.' },
-            { group: ['react', 'react-dom'], message: 'No UI in main-side services.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/main/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/renderer/**', '**/preload/**', 'react', 'react-dom'], message: 'electron/main may import shared/, electron/core, Node and Electron.' }] },
-      ],
-    },
-  },
-  {
-    files: ['electron/preload/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            nodeBuiltinGroup('The preload is sandboxed: only electron (contextBridge, ipcRenderer) and shared/.'),
-            { group: ['**/electron/main/**', '**/electron/core/**', '**/main/*', '**/core/*', '**/renderer/**', 'react', 'zod'], message: 'The preload may import only electron and shared/contract/channels.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer'] },
   },
   {
     files: ['renderer/**'],
@@ -80,20 +107,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'The renderer never touches Electron: use the typed API from the preload.' },
-            { name: 'openai', message: 'No provider calls in the renderer: main owns the API client and the token.' },
-            { name: 'keytar', message: 'The renderer never sees the token.' },
-          ],
-          patterns: [
-            nodeBuiltinGroup('The renderer runs in the browser: no Node built-ins.'),
-            { group: ['**/electron/**'], message: 'The renderer may import only shared/ and browser libraries.' },
-          ],
-        },
-      ],
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer'],
     },
   },
