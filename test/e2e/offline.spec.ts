@@ -6,6 +6,8 @@ const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversati
 const offlineNote = (page: Page) => page.getByRole('status').filter({ hasText: 'Offline' });
 
 test('offline: the composer says so, the history stays browsable and searchable, and what is typed waits as a draft', async ({ page, parley }) => {
+  // Two server restarts, two screenshots and an accessibility scan: the slowest test under load.
+  test.slow();
   // Online first: a conversation to come back to.
   await page.goto(parley.url);
   await composer(page).fill('Planning a garden with courgettes');

@@ -23,7 +23,9 @@ async function addProvider(dialog: Locator, name: string, baseUrl: string, token
   await editor.getByRole('button', { name: 'Save provider' }).click();
   const row = dialog.getByRole('listitem', { name });
   const keepForSession = editor.getByRole('button', { name: 'Keep for this session only' });
-  await expect(row.or(keepForSession)).toBeVisible();
+  // Wait for the outcome of saving the token, not merely for the row: under load the row can show
+  // before a slow keychain has answered, and the offer to keep the token for the session comes later.
+  await expect(row.filter({ hasText: 'Token set' }).or(keepForSession)).toBeVisible();
   if (await keepForSession.isVisible()) await keepForSession.click();
   await expect(row).toContainText('Token set');
 }

@@ -2,6 +2,8 @@ import { expect, test } from '../support/browserMode.ts';
 import { assistantMessages, composer, screenshotBothSchemes, storedReplyText } from './helpers.ts';
 
 test('a reply cut off by a crash comes back marked interrupted, with a notice', async ({ page, parley }) => {
+  // A SIGKILL and a fresh server start (its database recovery included) inside one test.
+  test.slow();
   parley.fake.enqueue({ kind: 'stream', chunks: ['Half of an answer', ' and the other half'], delayMs: 10 });
   const held = parley.fake.hold();
   await page.goto(parley.url);
