@@ -64,8 +64,8 @@ export const layers = [
   {
     files: ['electron/preload/**'],
     layer: 'electron/preload/',
-    why: 'the sandboxed bridge: electron (contextBridge, ipcRenderer) and the contract\'s channel list and API builder; types from shared/',
-    folders: ['electron/preload', 'shared/contract/channels.ts', 'shared/contract/api.ts'],
+    why: 'the sandboxed bridge: electron (contextBridge, ipcRenderer) and the contract\'s channel lists and API builder (no zod); types from shared/',
+    folders: ['electron/preload', 'shared/contract/channels.ts', 'shared/contract/api.ts', 'shared/contract/windows.ts'],
     typeFolders: ['shared'],
     packages: ['electron'],
     node: false,

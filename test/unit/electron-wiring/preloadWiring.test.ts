@@ -1,5 +1,5 @@
 // The preload against the fake contextBridge and ipcRenderer: named functions only, never ipcRenderer.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callChannels, eventChannels } from '../../../shared/contract/channels.ts';
 import { sharedFakeElectron } from './fakeElectron.ts';
 
@@ -16,7 +16,12 @@ function leaves(value: unknown, path = ''): [string, unknown][] {
 describe('the preload bridge (fake contextBridge)', () => {
   beforeAll(async () => {
     fake.reset({});
+    // The preload runs in the main window's page (it may read which page it is in).
+    Object.assign(globalThis, { window: { location: new URL('file:///opt/Parley/out/renderer/index.html') } });
     await import('../../../electron/preload/index.ts');
+  });
+  afterAll(() => {
+    Reflect.deleteProperty(globalThis, 'window');
   });
 
   it('exposes one object, window.parley, made of functions only, with no raw IPC in it', () => {
@@ -42,10 +47,10 @@ describe('the preload bridge (fake contextBridge)', () => {
   it('an event reaches the page without the IPC event object, and unsubscribing stops it', () => {
     const api = fake.exposed.get('parley') as Api;
     const received: unknown[][] = [];
-    const unsubscribe = api.quick?.onShown?.((...args: unknown[]) => received.push(args)) as () => void;
-    fake.rendererListeners.emit('quick:shown', { sender: 'the IpcRendererEvent' }, { at: 1 });
+    const unsubscribe = api.chat?.onEvent?.((...args: unknown[]) => received.push(args)) as () => void;
+    fake.rendererListeners.emit('chat:event', { sender: 'the IpcRendererEvent' }, { at: 1 });
     unsubscribe();
-    fake.rendererListeners.emit('quick:shown', { sender: 'the IpcRendererEvent' }, { at: 2 });
+    fake.rendererListeners.emit('chat:event', { sender: 'the IpcRendererEvent' }, { at: 2 });
     expect(received).toEqual([[{ at: 1 }]]);
   });
 });
