@@ -13,6 +13,7 @@ import type {
   IpcMainInvokeEvent,
   IpcRenderer,
   MenuItemConstructorOptions,
+  Protocol,
   SafeStorage,
   Screen,
   Session,
@@ -52,6 +53,9 @@ export class FakeBrowserWindow extends EventEmitter {
   static all: FakeBrowserWindow[] = [];
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.all.filter((window) => !window.destroyed);
+  }
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return FakeBrowserWindow.getAllWindows().find((window) => window.focused) ?? null;
   }
   readonly webContents = new FakeWebContents();
   visible = false;
@@ -227,6 +231,14 @@ export function createFakeElectron() {
     decryptString: (encrypted: Buffer) => Buffer.from(encrypted.toString().replace(/^enc:/, ''), 'base64').toString(),
   } satisfies Pick<SafeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'>;
 
+  const schemes = { privileged: [] as string[], handled: new Map<string, (request: Request) => Response | Promise<Response>>() };
+  const protocol = {
+    registerSchemesAsPrivileged: (custom: { scheme: string }[]) => void schemes.privileged.push(...custom.map((entry) => entry.scheme)),
+    handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) => void schemes.handled.set(scheme, handler),
+    unhandle: (scheme: string) => void schemes.handled.delete(scheme),
+    isProtocolHandled: (scheme: string) => schemes.handled.has(scheme),
+  } satisfies Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle' | 'unhandle' | 'isProtocolHandled'>;
+
   const shell = { openExternal: async (url: string) => void opened.push(url) } satisfies Pick<Shell, 'openExternal'>;
   const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) } satisfies Pick<ContextBridge, 'exposeInMainWorld'>;
   const rendererListeners = new EventEmitter();
@@ -255,6 +267,7 @@ export function createFakeElectron() {
     globalShortcut,
     screen,
     session: { defaultSession },
+    protocol,
     safeStorage,
     shell,
     dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
@@ -273,6 +286,7 @@ export function createFakeElectron() {
     invoked,
     rendererListeners,
     safeStorageState,
+    schemes,
     windows: () => FakeBrowserWindow.getAllWindows(),
     trays: () => FakeTray.all,
     reset(paths: Record<string, string>) {
@@ -290,6 +304,8 @@ export function createFakeElectron() {
       FakeBrowserWindow.all = [];
       FakeTray.all = [];
       Object.assign(safeStorageState, { available: false, backend: 'basic_text' });
+      schemes.privileged.length = 0;
+      schemes.handled.clear();
     },
   };
 }
