@@ -1,5 +1,5 @@
 // The built browser-mode server (out/main/serve.js, `npm run build` first) as a child process, and a
-// WebSocket client that talks to it the way the page does: key → cookie → /ws.
+// WebSocket client that talks to it the way the page does: key → cookie → session secret → /ws.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
@@ -101,10 +101,32 @@ export interface WireClient {
   close(): void;
 }
 
+/** What the page does next: the fresh cookie, once, for the session secret the handshake must carry. */
+function sessionSecret(serverUrl: string, cookie: string): Promise<string> {
+  const address = new URL(serverUrl);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: address.hostname, port: address.port, path: '/api/session', method: 'POST', headers: { Cookie: cookie, Origin: address.origin } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => {
+          if (res.statusCode === 200) resolve((JSON.parse(body) as { secret: string }).secret);
+          else reject(new Error(`expected the session secret, got ${res.statusCode}`));
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 export async function connectClient(serverUrl: string): Promise<WireClient> {
   const cookie = await sessionCookie(serverUrl);
+  const secret = await sessionSecret(serverUrl, cookie);
   const { host, origin } = new URL(serverUrl);
-  const socket = new WebSocket(`ws://${host}${WIRE_PATH}`, { headers: { Cookie: cookie }, origin });
+  const socket = new WebSocket(`ws://${host}${WIRE_PATH}`, ['parley', `parley-session.${secret}`], { headers: { Cookie: cookie }, origin });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);

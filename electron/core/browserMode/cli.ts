@@ -67,7 +67,8 @@ async function main(): Promise<number> {
   console.log(server.url);
   for (const notice of services.notices) console.log(`[${notice.level}] ${notice.message}`);
   console.log('Press Ctrl+C to stop.');
-  if (open) openBrowser(server.url);
+  // Never the key: process arguments are visible to every user (ps). A one-time code expires in seconds.
+  if (open) openBrowser(server.launchUrl());
 
   return new Promise<number>((done) => {
     let stopping = false;
