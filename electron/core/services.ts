@@ -10,6 +10,7 @@ import { ConnectivityMonitor } from './connectivity/ConnectivityMonitor.ts';
 import { DraftStore } from './drafts/DraftStore.ts';
 import type { EventSink, SettingsBackend } from './ports.ts';
 import { ProviderInfo } from './providers/ProviderInfo.ts';
+import { securePrivateDir } from './privateFiles.ts';
 import { ProviderRegistry } from './providers/ProviderRegistry.ts';
 import { proxyFor } from './providers/proxy.ts';
 import { ProxyAgents } from './providers/proxyAgents.ts';
@@ -49,8 +50,12 @@ export const DATABASE_FILE = 'parley.db';
 /** The composition root shared by the desktop app and browser mode. */
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const { dataDir, env, events } = options;
+  // Before anything is written: the folder 0700, files left 0644 by older versions back to 0600.
+  securePrivateDir(dataDir);
   const settings = openSettings({ filePath: join(dataDir, SETTINGS_FILE), createBackend: options.settingsBackend, env });
   const store = ConversationStore.open(join(dataDir, DATABASE_FILE));
+  // Again once the database is open: its -wal/-shm and any upgrade backup were just created.
+  securePrivateDir(dataDir);
   const recovered = store.recoverInterrupted();
   const trash = new TrashService(store.db, events);
   try {

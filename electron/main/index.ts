@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, session, type Tray } from 'electron';
 import { lockData, parseLaunchArgs, secondLaunchRequest, type LaunchRequest } from '../core/cli/argv.ts';
 import { isWaylandSession, WAYLAND_PORTAL_FEATURE } from '../core/hotkey/session.ts';
+import { usePrivateUmask } from '../core/privateFiles.ts';
 import { createServices, type Services } from '../core/services.ts';
 import { loadKeytar } from '../core/vault/keychain.ts';
 import { createDesktopShell } from './desktopShell.ts';
@@ -30,6 +31,8 @@ const resourceFile = (...parts: string[]): string =>
   app.isPackaged ? join(process.resourcesPath, ...parts) : join(here, '..', '..', 'resources', ...parts);
 
 app.setName('Parley');
+// Every file Parley creates (database, -wal/-shm, backups, exports) starts readable by this user only.
+usePrivateUmask();
 // The same folder browser mode defaults to (electron/core/paths.ts); PARLEY_DATA_DIR lets tests use a temp one.
 app.setPath('userData', process.env.PARLEY_DATA_DIR || join(app.getPath('appData'), 'Parley'));
 if (process.platform === 'win32') app.setAppUserModelId('ai.parley.desktop');

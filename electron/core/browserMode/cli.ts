@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../paths.ts';
+import { usePrivateUmask } from '../privateFiles.ts';
 import { createServices, type Services } from '../services.ts';
 import { createConfBackend } from '../settings/confBackend.ts';
 import { loadKeytar } from '../vault/keychain.ts';
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const { port, open } = parsed.args;
+  usePrivateUmask();
   const dataDir = parsed.args.dataDir ? resolve(parsed.args.dataDir) : defaultDataDir();
 
   const hub = new SocketHub();
