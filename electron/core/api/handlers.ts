@@ -1,6 +1,7 @@
 import type { Notice } from '../../../shared/contract/app.ts';
 import { fail } from '../../../shared/errors.ts';
 import type { ChatService } from '../chat/ChatService.ts';
+import { withLiveText } from '../chat/liveText.ts';
 import type { ConnectivityMonitor } from '../connectivity/ConnectivityMonitor.ts';
 import type { DraftStore } from '../drafts/DraftStore.ts';
 import type { SearchService } from '../search/SearchService.ts';
@@ -67,7 +68,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'conversations:import': (input) => deps.transfer.import(input),
     'conversations:list': () => store.listConversations(),
     'conversations:create': (input) => store.createConversation(input?.title, input?.source),
-    'conversations:get': ({ id }) => store.getConversation(id) ?? fail('not_found_local', 'That conversation no longer exists.'),
+    'conversations:get': ({ id }) => withLiveText(store.getConversation(id) ?? fail('not_found_local', 'That conversation no longer exists.'), chat),
     'conversations:rename': ({ id, title }) => meta.rename(id, title),
     'conversations:pin': ({ id, pinned }) => meta.pin(id, pinned),
     'conversations:updateSettings': ({ id, ...patch }) => meta.updateSettings(id, patch),
