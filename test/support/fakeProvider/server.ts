@@ -79,15 +79,15 @@ export async function startFakeProvider(): Promise<FakeProvider> {
         return;
       }
       case 'stream-error':
-        if (!(await streamChunks(res, body, reply.chunks, reply.delayMs ?? DEFAULT_DELAY_MS, reply.holdAfter))) return;
+        if (!(await streamChunks(res, body, reply.chunks, reply.delayMs ?? DEFAULT_DELAY_MS))) return;
         res.end(`data: ${JSON.stringify({ error: { code: null, type: 'server_error', ...reply.error } })}\n\n`);
         return;
       case 'stream-garbage':
-        if (!(await streamChunks(res, body, reply.chunks, reply.delayMs ?? DEFAULT_DELAY_MS, reply.holdAfter))) return;
+        if (!(await streamChunks(res, body, reply.chunks, reply.delayMs ?? DEFAULT_DELAY_MS))) return;
         res.end(`data: ${reply.garbage}\n\n`);
         return;
       case 'drop':
-        if (!(await streamChunks(res, body, reply.chunks, reply.delayMs ?? DEFAULT_DELAY_MS, reply.holdAfter))) return;
+        if (!(await streamChunks(res, body, reply.chunks, reply.delayMs ?? DEFAULT_DELAY_MS))) return;
         await sleep(reply.delayMs ?? DEFAULT_DELAY_MS);
         res.socket?.destroy();
         return;
