@@ -33,11 +33,12 @@ export function securePrivateDir(dir: string, platform: NodeJS.Platform = proces
     }
   };
   tighten(dir, PRIVATE_DIR_MODE);
-  let entries: fs.Dirent[] = [];
+  let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     problems.push(`${dir}: ${(error as Error).message}`);
+    return problems;
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
@@ -55,7 +56,7 @@ function isParleyFolder(name: string): boolean {
 function securePrivateTree(dir: string, tighten: (path: string, mode: number) => void, depth = 0): void {
   tighten(dir, PRIVATE_DIR_MODE);
   if (depth > 3) return;
-  let entries: fs.Dirent[] = [];
+  let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
