@@ -12,6 +12,7 @@ import type { EventSink, SettingsBackend } from './ports.ts';
 import { ProviderInfo } from './providers/ProviderInfo.ts';
 import { securePrivateDir } from './privateFiles.ts';
 import { ProviderRegistry } from './providers/ProviderRegistry.ts';
+import { TokenBinding, type ConfirmTokenMove } from './providers/tokenBinding.ts';
 import { proxyFor } from './providers/proxy.ts';
 import { ProxyAgents } from './providers/proxyAgents.ts';
 import { browserModeShell, type DesktopShell } from './quickPrompt/shell.ts';
@@ -34,6 +35,9 @@ export interface ServicesOptions {
   events: EventSink;
   /** The desktop app's windows and global shortcut; browser mode leaves it out. */
   shell?: DesktopShell;
+  /** The desktop app's own question before a stored token goes to another host (a native dialog);
+   *  without it the caller must say keepToken. */
+  confirmTokenMove?: ConfirmTokenMove;
 }
 
 export interface Services {
@@ -120,6 +124,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       chat,
       settings,
       providers,
+      tokenBinding: new TokenBinding({ providers, settings, ...(options.confirmTokenMove ? { confirm: options.confirmTokenMove } : {}) }),
       providerInfo: new ProviderInfo({ providers, agents, proxyFor: proxyForUrl }),
       search: new SearchService(store.db),
       trash,

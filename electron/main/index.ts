@@ -14,6 +14,7 @@ import { registerIpc } from './ipc.ts';
 import { MainWindow } from './mainWindow.ts';
 import { QuickWindow } from './quickWindow.ts';
 import { createTray } from './tray.ts';
+import { tokenMoveDialog } from './tokenMoveDialog.ts';
 import { checkForUpdates } from './updates.ts';
 import { lockDownSession, type WindowTarget } from './windows.ts';
 
@@ -84,6 +85,7 @@ async function start(): Promise<void> {
     keychain: loadKeytar,
     events: windowsSink,
     shell: createDesktopShell({ hotkey, quick, main }),
+    confirmTokenMove: tokenMoveDialog(() => main.window),
   });
   registerIpc(services, {
     packagedIndexUrl: pathToFileURL(target.indexHtmlPath).href,

@@ -11,6 +11,7 @@ import { createQuickHandlers } from '../quickPrompt/handlers.ts';
 import type { DesktopShell } from '../quickPrompt/shell.ts';
 import type { ProviderInfo } from '../providers/ProviderInfo.ts';
 import type { ProviderRegistry } from '../providers/ProviderRegistry.ts';
+import type { TokenBinding } from '../providers/tokenBinding.ts';
 import type { SettingsService } from '../settings/SettingsService.ts';
 import type { ConversationMeta } from '../store/conversationMeta.ts';
 import type { ConversationStore } from '../store/ConversationStore.ts';
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   settings: SettingsService;
   /** The saved providers and their tokens. */
   providers: ProviderRegistry;
+  /** Asks before a stored token would go to another host. */
+  tokenBinding: TokenBinding;
   providerInfo: ProviderInfo;
   search: SearchService;
   trash: TrashService;
@@ -74,13 +77,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'conversations:updateSettings': ({ id, ...patch }) => meta.updateSettings(id, patch),
     'conversations:selectBranch': ({ messageId }) => meta.selectBranch(messageId),
     'providers:list': () => providers.list(),
-    'providers:save': (input) => providers.save(input),
+    'providers:save': async (input) => {
+      await deps.tokenBinding.beforeProviderSave(input);
+      return providers.save(input);
+    },
     'providers:delete': ({ id }) => providers.delete(id),
     'providers:setDefault': ({ id }) => providers.setDefault(id),
     'providers:models': (input) => deps.providerInfo.models(input?.providerId),
     'providers:credits': (input) => deps.providerInfo.credits(input?.providerId),
     'settings:get': () => settings.view(),
-    'settings:update': (patch) => {
+    'settings:update': async ({ keepToken, ...patch }) => {
+      await deps.tokenBinding.beforeSettingsUpdate(patch, keepToken);
       const view = settings.update(patch);
       deps.shell.settingsChanged(view.settings);
       return view;
