@@ -1,3 +1,4 @@
+import './zodConfig.ts';
 import { buildApi, type ParleyApi, type Unsubscribe } from '../../../shared/contract/api.ts';
 import { WIRE_PATH } from '../../../shared/wire.ts';
 import { sessionSecret } from './browserSession.ts';
