@@ -31,10 +31,11 @@ export function serveEnv(options: { baseUrl: string; token?: string; home: strin
   return env;
 }
 
-export async function startServe(dataDir: string, env: NodeJS.ProcessEnv): Promise<ServeProcess> {
+export async function startServe(dataDir: string, env: NodeJS.ProcessEnv, options: { open?: boolean } = {}): Promise<ServeProcess> {
   if (!existsSync(SERVE_SCRIPT)) throw new Error(`${SERVE_SCRIPT} is missing: run \`npm run build\` first.`);
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [SERVE_SCRIPT, '--port', '0', '--no-open', '--data-dir', dataDir], {
+  const args = [SERVE_SCRIPT, '--port', '0', ...(options.open ? [] : ['--no-open']), '--data-dir', dataDir];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
