@@ -100,6 +100,6 @@ export class TokenBinding {
 export function describeTokenMove(move: TokenMove): string {
   const names = move.providers.join(', ');
   return move.via === 'proxy'
-    ? `The token saved for ${names} would go through a new proxy, ${move.to}. Keep the token (keepToken: true), or save without it and enter it again.`
-    : `The token saved for ${names} would go to a new host, ${move.to} (it was saved for ${move.from}). Keep the token (keepToken: true), or save without it and enter it again.`;
+    ? `The token saved for ${names} would go through a new proxy, ${move.to}. Keep the token only if you trust that proxy; otherwise Parley forgets it and you enter it again.`
+    : `The token saved for ${names} would go to a new host, ${move.to} (it was saved for ${move.from}). Keep the token only if you trust ${move.to}; otherwise Parley forgets it and you enter it again.`;
 }
