@@ -100,7 +100,7 @@ describe('token binding (browser mode: the call says keepToken)', () => {
     const view = await api.call<SettingsView>('settings:update', { apiBaseUrl: elsewhere.baseUrl, keepToken: false });
     expect(view.settings.apiBaseUrl).toBe(elsewhere.baseUrl);
     expect(await api.call('auth:status')).toMatchObject({ hasToken: false });
-    await api.services.dispatch('providers:models');
+    await api.services.dispatch('providers:models', undefined);
     expect(tokensSeenBy(elsewhere)).not.toContain('Bearer sk-default');
   });
 });
@@ -131,12 +131,12 @@ describe('token binding (desktop: main asks with its own dialog)', () => {
     const result = await services.dispatch('settings:update', { apiBaseUrl: elsewhere.baseUrl, keepToken: true });
     expect(result.ok).toBe(true);
     expect(asked).toEqual([{ providers: [expect.any(String)], from: new URL(home.baseUrl).host, to: new URL(elsewhere.baseUrl).host, via: 'base-url' }]);
-    expect(await services.dispatch('auth:status')).toMatchObject({ ok: true, value: { hasToken: false } });
+    expect(await services.dispatch('auth:status', undefined)).toMatchObject({ ok: true, value: { hasToken: false } });
   });
 
   it('keeps the token when the user confirms in the dialog, whatever the page said', async () => {
     const { services } = await desktop(true);
     expect((await services.dispatch('settings:update', { apiBaseUrl: elsewhere.baseUrl, keepToken: false })).ok).toBe(true);
-    expect(await services.dispatch('auth:status')).toMatchObject({ ok: true, value: { hasToken: true } });
+    expect(await services.dispatch('auth:status', undefined)).toMatchObject({ ok: true, value: { hasToken: true } });
   });
 });
