@@ -101,13 +101,15 @@ describe('finding 1: the cookie alone opens nothing', () => {
     const opened = await http(server.port, `/?key=${server.accessKey}`);
     const cookie = (opened.headers['set-cookie']?.[0] ?? '').split(';')[0] as string;
     const origin = `http://127.0.0.1:${server.port}`;
-    expect((await http(server.port, '/api/session', { Cookie: cookie, Origin: origin }, 'POST')).status).toBe(200);
-    expect((await http(server.port, '/api/session', { Cookie: cookie, Origin: origin }, 'POST')).status).toBe(401);
+    const secretOf = async (c: string): Promise<unknown> => JSON.parse((await http(server.port, '/api/session', { Cookie: c, Origin: origin }, 'POST')).body).secret;
+    expect(await secretOf(cookie)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await secretOf(cookie)).toBeNull();
+    expect(await secretOf('parley_session_1=forged')).toBeNull();
     // A cookie nobody exchanged in time is not exchanged later either.
     const late = await http(server.port, `/?key=${server.accessKey}`);
     const lateCookie = (late.headers['set-cookie']?.[0] ?? '').split(';')[0] as string;
     clock += 61_000;
-    expect((await http(server.port, '/api/session', { Cookie: lateCookie, Origin: origin }, 'POST')).status).toBe(401);
+    expect(await secretOf(lateCookie)).toBeNull();
     // And no exchange from a foreign Origin.
     const third = await http(server.port, `/?key=${server.accessKey}`);
     const thirdCookie = (third.headers['set-cookie']?.[0] ?? '').split(';')[0] as string;

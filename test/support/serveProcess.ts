@@ -113,8 +113,9 @@ function sessionSecret(serverUrl: string, cookie: string): Promise<string> {
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
         res.on('end', () => {
-          if (res.statusCode === 200) resolve((JSON.parse(body) as { secret: string }).secret);
-          else reject(new Error(`expected the session secret, got ${res.statusCode}`));
+          const secret = res.statusCode === 200 ? (JSON.parse(body) as { secret: unknown }).secret : undefined;
+          if (typeof secret === 'string') resolve(secret);
+          else reject(new Error(`expected the session secret, got ${res.statusCode} ${body}`));
         });
       },
     );

@@ -21,6 +21,7 @@ async function exchange(): Promise<string | null> {
     const response = await fetch('/api/session', { method: 'POST', credentials: 'same-origin', cache: 'no-store' });
     if (!response.ok) return stored();
     const body = (await response.json()) as { secret?: unknown };
+    // null: this page was not just opened with the key (a reload), so the kept secret stands.
     if (typeof body.secret !== 'string') return stored();
     try {
       sessionStorage.setItem(STORAGE_KEY, body.secret);
