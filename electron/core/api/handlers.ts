@@ -74,8 +74,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'conversations:get': ({ id }) => withLiveText(store.getConversation(id) ?? fail('not_found_local', 'That conversation no longer exists.'), chat),
     'conversations:rename': ({ id, title }) => meta.rename(id, title),
     'conversations:pin': ({ id, pinned }) => meta.pin(id, pinned),
-    'conversations:updateSettings': ({ id, ...patch }) => meta.updateSettings(id, patch),
-    'conversations:selectBranch': ({ messageId }) => meta.selectBranch(messageId),
+    'conversations:updateSettings': ({ id, ...patch }) => withLiveText(meta.updateSettings(id, patch), chat),
+    'conversations:selectBranch': ({ messageId }) => withLiveText(meta.selectBranch(messageId), chat),
     'providers:list': () => providers.list(),
     'providers:save': async (input) => {
       await deps.tokenBinding.beforeProviderSave(input);
