@@ -13,8 +13,8 @@ export interface WindowApiList {
   events: readonly EventChannel[];
 }
 
-/** What only the quick prompt does with itself. */
-const QUICK_ONLY_CALLS: readonly CallChannel[] = ['quick:hide', 'quick:setPinned', 'quick:openInMain'];
+/** What only the quick prompt does with itself (hiding it is harmless from anywhere). */
+const QUICK_ONLY_CALLS: readonly CallChannel[] = ['quick:setPinned', 'quick:openInMain'];
 
 /** The quick prompt asks, shows the reply, and can hand the conversation to the main window: it may
  *  not touch the token, settings, providers, the trash or exports. */
@@ -28,6 +28,7 @@ const QUICK_CALLS: readonly CallChannel[] = [
   'chat:regenerate',
   'conversations:get',
   'conversations:selectBranch',
+  'quick:hide',
   ...QUICK_ONLY_CALLS,
 ];
 

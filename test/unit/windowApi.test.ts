@@ -74,7 +74,7 @@ describe('the preload', () => {
     expect(typeof quick.quick?.onShown).toBe('function');
     const main = buildApi(transport, windowApi.main) as unknown as Record<string, Record<string, unknown>>;
     expect(typeof main.auth?.setToken).toBe('function');
-    expect(main.quick?.hide).toBeUndefined();
+    expect(main.quick?.setPinned).toBeUndefined();
   });
 
   it('resolves a rejected IPC call to an error value, so a composer never stays on "sending"', async () => {
