@@ -12,6 +12,12 @@ test('Sign out of this browser ends its session; the printed address signs it in
   await other.goto(parley.url);
   await expect(composer(other)).toBeVisible();
 
+  // A new tab opened without the key has the cookie but no session secret: it is told how to sign in.
+  const tab = await page.context().newPage();
+  await tab.goto(new URL('/', parley.url).href);
+  await expect(tab.getByText('open the address printed in the terminal')).toBeVisible();
+  await tab.close();
+
   await page.getByRole('button', { name: 'Sign out of this browser' }).click();
   await expect(page.getByText('open the address printed in the terminal')).toBeVisible();
   await page.reload();

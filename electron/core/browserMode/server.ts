@@ -134,7 +134,8 @@ async function handleRequest(
     response.end();
     return;
   }
-  if (!gate.hasSession(request)) {
+  // Where a page without a session secret (a new tab, after signing out) is sent.
+  if (!gate.hasSession(request) || url.pathname === SIGN_IN_PATH) {
     sendText(response, 401, 'Parley: open the address printed in the terminal (it carries the access key).');
     return;
   }
@@ -142,6 +143,7 @@ async function handleRequest(
 }
 
 const API_PREFIX = '/api/';
+const SIGN_IN_PATH = '/signin';
 
 /** POST /api/session (the cookie, once, for the session secret) and POST /api/signout (the secret in a header). */
 function answerApi(request: IncomingMessage, response: ServerResponse, gate: AccessGate, path: string, signedOut: (secret: string) => void): void {

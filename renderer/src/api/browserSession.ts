@@ -5,6 +5,8 @@
 
 const STORAGE_KEY = 'parley.sessionSecret';
 export const SESSION_HEADER = 'X-Parley-Session';
+/** The server's page that says how to sign in (open the address printed in the terminal). */
+export const SIGN_IN_PATH = '/signin';
 
 let secret: Promise<string | null> | undefined;
 

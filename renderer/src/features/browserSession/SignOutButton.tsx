@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { signOutOfBrowser } from '../../api/browserSession.ts';
+import { SIGN_IN_PATH, signOutOfBrowser } from '../../api/browserSession.ts';
 
 /** Browser mode only: ends this browser's session on the server (its secret and cookie stop
  *  working); opening the address from the terminal signs it in again. */
@@ -14,7 +14,7 @@ export function SignOutButton() {
         onClick={() => {
           setFailed(false);
           void signOutOfBrowser().then((done) => {
-            if (done) location.replace('/');
+            if (done) location.replace(SIGN_IN_PATH);
             else setFailed(true);
           });
         }}
