@@ -15,6 +15,8 @@ export const errorCodes = [
   'timeout',
   'network', // refused, DNS, reset
   'cancelled',
+  'busy', // a reply is already streaming in that conversation (one at a time, from any window)
+  'confirm_required', // the change would send a stored token to another host: ask the user first
   'keychain_unavailable',
   'storage', // database or settings file
   'not_found_local', // a conversation or message id that does not exist

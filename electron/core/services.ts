@@ -10,7 +10,9 @@ import { ConnectivityMonitor } from './connectivity/ConnectivityMonitor.ts';
 import { DraftStore } from './drafts/DraftStore.ts';
 import type { EventSink, SettingsBackend } from './ports.ts';
 import { ProviderInfo } from './providers/ProviderInfo.ts';
+import { securePrivateDir } from './privateFiles.ts';
 import { ProviderRegistry } from './providers/ProviderRegistry.ts';
+import { TokenBinding, type ConfirmTokenMove } from './providers/tokenBinding.ts';
 import { proxyFor } from './providers/proxy.ts';
 import { ProxyAgents } from './providers/proxyAgents.ts';
 import { browserModeShell, type DesktopShell } from './quickPrompt/shell.ts';
@@ -33,6 +35,9 @@ export interface ServicesOptions {
   events: EventSink;
   /** The desktop app's windows and global shortcut; browser mode leaves it out. */
   shell?: DesktopShell;
+  /** The desktop app's own question before a stored token goes to another host (a native dialog);
+   *  without it the caller must say keepToken. */
+  confirmTokenMove?: ConfirmTokenMove;
 }
 
 export interface Services {
@@ -49,8 +54,12 @@ export const DATABASE_FILE = 'parley.db';
 /** The composition root shared by the desktop app and browser mode. */
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const { dataDir, env, events } = options;
+  // Before anything is written: the folder 0700, files left 0644 by older versions back to 0600.
+  securePrivateDir(dataDir);
   const settings = openSettings({ filePath: join(dataDir, SETTINGS_FILE), createBackend: options.settingsBackend, env });
   const store = ConversationStore.open(join(dataDir, DATABASE_FILE));
+  // Again once the database is open: its -wal/-shm and any upgrade backup were just created.
+  securePrivateDir(dataDir);
   const recovered = store.recoverInterrupted();
   const trash = new TrashService(store.db, events);
   try {
@@ -115,6 +124,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       chat,
       settings,
       providers,
+      tokenBinding: new TokenBinding({ providers, settings, ...(options.confirmTokenMove ? { confirm: options.confirmTokenMove } : {}) }),
       providerInfo: new ProviderInfo({ providers, agents, proxyFor: proxyForUrl }),
       search: new SearchService(store.db),
       trash,

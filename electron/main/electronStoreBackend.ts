@@ -12,6 +12,8 @@ export function createElectronStoreBackend(filePath: string): SettingsBackend {
     fileExtension,
     schema: settingsJsonSchema(),
     defaults: DEFAULT_SETTINGS,
+    // The settings hold a proxy password: readable by this user only.
+    configFileMode: 0o600,
   });
   return backendFromStore(store);
 }

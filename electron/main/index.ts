@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, session, type Tray } from 'electron';
 import { lockData, parseLaunchArgs, secondLaunchRequest, type LaunchRequest } from '../core/cli/argv.ts';
 import { isWaylandSession, WAYLAND_PORTAL_FEATURE } from '../core/hotkey/session.ts';
+import { usePrivateUmask } from '../core/privateFiles.ts';
 import { createServices, type Services } from '../core/services.ts';
 import { keychainWithFallback } from '../core/vault/fallbackKeychain.ts';
 import { loadKeytar } from '../core/vault/keychain.ts';
@@ -15,6 +16,7 @@ import { MainWindow } from './mainWindow.ts';
 import { QuickWindow } from './quickWindow.ts';
 import { safeStorageFallback } from './safeStorageKeychain.ts';
 import { createTray } from './tray.ts';
+import { tokenMoveDialog } from './tokenMoveDialog.ts';
 import { checkForUpdates } from './updates.ts';
 import { lockDownSession, type WindowTarget } from './windows.ts';
 
@@ -32,6 +34,8 @@ const resourceFile = (...parts: string[]): string =>
   app.isPackaged ? join(process.resourcesPath, ...parts) : join(here, '..', '..', 'resources', ...parts);
 
 app.setName('Parley');
+// Every file Parley creates (database, -wal/-shm, backups, exports) starts readable by this user only.
+usePrivateUmask();
 // The same folder browser mode defaults to (electron/core/paths.ts); PARLEY_DATA_DIR lets tests use a temp one.
 app.setPath('userData', process.env.PARLEY_DATA_DIR || join(app.getPath('appData'), 'Parley'));
 if (process.platform === 'win32') app.setAppUserModelId('ai.parley.desktop');
@@ -83,6 +87,7 @@ async function start(): Promise<void> {
     keychain: keychainWithFallback({ primary: loadKeytar, fallback: safeStorageFallback(app.getPath('userData')) }),
     events: windowsSink,
     shell: createDesktopShell({ hotkey, quick, main }),
+    confirmTokenMove: tokenMoveDialog(() => main.window),
   });
   registerIpc(services, {
     packagedIndexUrl: pathToFileURL(target.indexHtmlPath).href,

@@ -1,18 +1,10 @@
-// The bridge between a sandboxed page and main: one named function per call, one onX per event.
-// Never ipcRenderer itself, never a generic invoke, never the IpcRendererEvent.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildApi, type Transport } from '../../shared/contract/api.ts';
-import type { Result } from '../../shared/errors.ts';
+// The bridge between a sandboxed page and main: one named function per call on this window's list,
+// one onX per event. Never ipcRenderer itself, never a generic invoke, never the IpcRendererEvent.
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildApi } from '../../shared/contract/api.ts';
+import { windowApi, windowKindOfPath } from '../../shared/contract/windows.ts';
+import { ipcTransport } from './transport.ts';
 
-const transport: Transport = {
-  invoke: (channel, input) => ipcRenderer.invoke(channel, input) as Promise<Result<unknown>>,
-  subscribe: (channel, listener) => {
-    const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
-    ipcRenderer.on(channel, handler);
-    return () => {
-      ipcRenderer.removeListener(channel, handler);
-    };
-  },
-};
-
-contextBridge.exposeInMainWorld('parley', buildApi(transport));
+// Main checks every call against the same list; this only keeps the rest out of the page's reach.
+const kind = windowKindOfPath(window.location.pathname);
+contextBridge.exposeInMainWorld('parley', buildApi(ipcTransport(ipcRenderer), windowApi[kind]));

@@ -30,14 +30,18 @@ export interface Transport {
   subscribe(channel: EventChannel, listener: (payload: unknown) => void): Unsubscribe;
 }
 
-/** Builds one named function per call and one `onX` per event from a transport. */
-export function buildApi(transport: Transport): ParleyApi {
+/** Builds one named function per call and one `onX` per event from a transport; `only` limits it to
+ *  one window's list (the preload exposes nothing else). */
+export function buildApi(
+  transport: Transport,
+  only?: { calls: readonly CallChannel[]; events: readonly EventChannel[] },
+): ParleyApi {
   const api: Record<string, Record<string, unknown>> = {};
-  for (const channel of callChannels) {
+  for (const channel of only?.calls ?? callChannels) {
     const [domain, verb] = channel.split(':') as [string, string];
     (api[domain] ??= {})[verb] = (input?: unknown) => transport.invoke(channel, input);
   }
-  for (const channel of eventChannels) {
+  for (const channel of only?.events ?? eventChannels) {
     const [domain, name] = channel.split(':') as [string, string];
     const key = `on${name.charAt(0).toUpperCase()}${name.slice(1)}`;
     (api[domain] ??= {})[key] = (listener: (payload: unknown) => void) => transport.subscribe(channel, listener);

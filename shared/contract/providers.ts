@@ -24,6 +24,10 @@ export const SaveProviderInputSchema = z
     id: z.string().trim().min(1).max(100).optional(),
     name: ProviderSchema.shape.name,
     baseUrl: ProviderSchema.shape.baseUrl,
+    /** When the base URL moves to another origin while a token is stored: true keeps the token, false
+     *  drops it (enter it again); omitted, the call fails with confirm_required. The desktop app asks
+     *  with its own dialog instead and ignores this. */
+    keepToken: z.boolean().optional(),
   })
   .strict();
 

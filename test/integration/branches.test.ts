@@ -96,11 +96,12 @@ describe('Regenerate', () => {
   it('refuses user messages, replies still streaming and unknown ids', async () => {
     const gate = h.fake.hold();
     const sent = await h.chat.send({ text: 'Wait', images: [] });
-    expect(await errorCodeOf(h.chat.regenerate({ messageId: sent.assistantMessage.id }))).toBe('invalid_input');
-    expect(await errorCodeOf(h.chat.regenerate({ messageId: sent.userMessage.id }))).toBe('invalid_input');
+    // While the reply streams the whole conversation is busy (one reply at a time).
+    expect(await errorCodeOf(h.chat.regenerate({ messageId: sent.assistantMessage.id }))).toBe('busy');
     expect(await errorCodeOf(h.chat.regenerate({ messageId: 'nope' }))).toBe('not_found_local');
     gate.release();
     await h.waitForEnd(sent.streamId);
+    expect(await errorCodeOf(h.chat.regenerate({ messageId: sent.userMessage.id }))).toBe('invalid_input');
   });
 });
 

@@ -27,6 +27,7 @@ let hub: SocketHub;
 let server: BrowserServer;
 let base: string;
 let cookie: string;
+let secret: string;
 
 interface Reply {
   status: number;
@@ -50,12 +51,12 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
 
 type Opened = { ws: WebSocket; messages: ServerMessage[]; next(): Promise<ServerMessage>; closed: Promise<number> };
 
-function connect(options: { cookie?: string; origin?: string; path?: string; host?: string }): Promise<Opened | { refused: number }> {
+function connect(options: { cookie?: string; origin?: string; path?: string; host?: string; protocols?: string[] }): Promise<Opened | { refused: number }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
     if (options.cookie) headers.Cookie = options.cookie;
     if (options.host) headers.Host = options.host;
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${options.path ?? WIRE_PATH}`, {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${options.path ?? WIRE_PATH}`, options.protocols ?? [], {
       headers,
       origin: options.origin ?? base,
     });
@@ -91,7 +92,7 @@ function connect(options: { cookie?: string; origin?: string; path?: string; hos
 }
 
 async function open(options: Parameters<typeof connect>[0] = {}): Promise<Opened> {
-  const result = await connect({ cookie, ...options });
+  const result = await connect({ cookie, protocols: ['parley', `parley-session.${secret}`], ...options });
   if ('refused' in result) throw new Error(`refused with ${result.refused}`);
   return result;
 }
@@ -145,6 +146,9 @@ describe('browser-mode HTTP access', () => {
     expect(setCookie).toContain('SameSite=Strict');
     expect(setCookie).not.toContain(server.accessKey);
     cookie = setCookie.split(';')[0] as string;
+    const exchanged = await get('/api/session', { Cookie: cookie, Origin: base }, 'POST');
+    expect(exchanged.status).toBe(200);
+    secret = (JSON.parse(exchanged.body) as { secret: string }).secret;
 
     const page = await get('/', { Cookie: cookie });
     expect(page.status).toBe(200);
@@ -214,7 +218,7 @@ describe('browser-mode WebSocket', () => {
   });
 
   it('accepts the key instead of the cookie (and from localhost)', async () => {
-    const socket = await open({ cookie: '', path: `${WIRE_PATH}?key=${server.accessKey}`, origin: `http://localhost:${server.port}` });
+    const socket = await open({ cookie: '', protocols: [], path: `${WIRE_PATH}?key=${server.accessKey}`, origin: `http://localhost:${server.port}` });
     socket.ws.send(JSON.stringify({ type: 'call', id: 1, channel: 'settings:get' }));
     expect(await socket.next()).toMatchObject({ type: 'result', id: 1, result: { ok: true } });
     socket.ws.close();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/contract/drafts.ts';
+import type { Conversation } from '../../shared/domain.ts';
 import type { CallOutput } from '../../shared/contract/index.ts';
 import type { Result } from '../../shared/errors.ts';
 import { createServices, type Services } from '../../electron/core/services.ts';
@@ -84,6 +85,10 @@ describe('drafts', () => {
     await call('drafts:set', { conversationId: other.id, text: 'for later' });
     await call('drafts:set', { conversationId: first.conversationId, text: 'follow-up' });
     await provider.waitForRequests(1);
+    // One reply at a time per conversation: the follow-up waits for the first reply to end.
+    await expect
+      .poll(async () => (await call<Conversation>('conversations:get', { id: first.conversationId })).messages.some((m) => m.status === 'streaming'))
+      .toBe(false);
     await call('chat:send', { conversationId: first.conversationId, text: 'follow-up' });
     expect(await draftText(first.conversationId)).toBe('');
     expect(await draftText(other.id)).toBe('for later');

@@ -78,8 +78,8 @@ describe('chat:continue', () => {
 
     const gate = h.fake.hold();
     const next = await h.chat.send({ conversationId, text: 'Another one', images: [] });
-    expect(await errorCodeOf(h.chat.continue({ messageId }))).toBe('invalid_input');
-    expect(await errorCodeOf(h.chat.continue({ messageId: next.assistantMessage.id }))).toBe('invalid_input');
+    expect(await errorCodeOf(h.chat.continue({ messageId }))).toBe('busy');
+    expect(await errorCodeOf(h.chat.continue({ messageId: next.assistantMessage.id }))).toBe('busy');
     gate.release();
     await h.waitForEnd(next.streamId);
     expect(h.store.getMessage(messageId)).toMatchObject({ status: 'stopped', content: 'Roses are red, ' });

@@ -1,5 +1,5 @@
 // The built browser-mode server (out/main/serve.js, `npm run build` first) as a child process, and a
-// WebSocket client that talks to it the way the page does: key → cookie → /ws.
+// WebSocket client that talks to it the way the page does: key → cookie → session secret → /ws.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
@@ -31,10 +31,11 @@ export function serveEnv(options: { baseUrl: string; token?: string; home: strin
   return env;
 }
 
-export async function startServe(dataDir: string, env: NodeJS.ProcessEnv): Promise<ServeProcess> {
+export async function startServe(dataDir: string, env: NodeJS.ProcessEnv, options: { open?: boolean } = {}): Promise<ServeProcess> {
   if (!existsSync(SERVE_SCRIPT)) throw new Error(`${SERVE_SCRIPT} is missing: run \`npm run build\` first.`);
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [SERVE_SCRIPT, '--port', '0', '--no-open', '--data-dir', dataDir], {
+  const args = [SERVE_SCRIPT, '--port', '0', ...(options.open ? [] : ['--no-open']), '--data-dir', dataDir];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -101,10 +102,33 @@ export interface WireClient {
   close(): void;
 }
 
+/** What the page does next: the fresh cookie, once, for the session secret the handshake must carry. */
+function sessionSecret(serverUrl: string, cookie: string): Promise<string> {
+  const address = new URL(serverUrl);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: address.hostname, port: address.port, path: '/api/session', method: 'POST', headers: { Cookie: cookie, Origin: address.origin } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => {
+          const secret = res.statusCode === 200 ? (JSON.parse(body) as { secret: unknown }).secret : undefined;
+          if (typeof secret === 'string') resolve(secret);
+          else reject(new Error(`expected the session secret, got ${res.statusCode} ${body}`));
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 export async function connectClient(serverUrl: string): Promise<WireClient> {
   const cookie = await sessionCookie(serverUrl);
+  const secret = await sessionSecret(serverUrl, cookie);
   const { host, origin } = new URL(serverUrl);
-  const socket = new WebSocket(`ws://${host}${WIRE_PATH}`, { headers: { Cookie: cookie }, origin });
+  const socket = new WebSocket(`ws://${host}${WIRE_PATH}`, ['parley', `parley-session.${secret}`], { headers: { Cookie: cookie }, origin });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);

@@ -1,6 +1,7 @@
 import type { Notice } from '../../../shared/contract/app.ts';
 import { fail } from '../../../shared/errors.ts';
 import type { ChatService } from '../chat/ChatService.ts';
+import { withLiveText } from '../chat/liveText.ts';
 import type { ConnectivityMonitor } from '../connectivity/ConnectivityMonitor.ts';
 import type { DraftStore } from '../drafts/DraftStore.ts';
 import type { SearchService } from '../search/SearchService.ts';
@@ -10,6 +11,7 @@ import { createQuickHandlers } from '../quickPrompt/handlers.ts';
 import type { DesktopShell } from '../quickPrompt/shell.ts';
 import type { ProviderInfo } from '../providers/ProviderInfo.ts';
 import type { ProviderRegistry } from '../providers/ProviderRegistry.ts';
+import type { TokenBinding } from '../providers/tokenBinding.ts';
 import type { SettingsService } from '../settings/SettingsService.ts';
 import type { ConversationMeta } from '../store/conversationMeta.ts';
 import type { ConversationStore } from '../store/ConversationStore.ts';
@@ -26,6 +28,8 @@ export interface HandlerDeps {
   settings: SettingsService;
   /** The saved providers and their tokens. */
   providers: ProviderRegistry;
+  /** Asks before a stored token would go to another host. */
+  tokenBinding: TokenBinding;
   providerInfo: ProviderInfo;
   search: SearchService;
   trash: TrashService;
@@ -67,19 +71,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'conversations:import': (input) => deps.transfer.import(input),
     'conversations:list': () => store.listConversations(),
     'conversations:create': (input) => store.createConversation(input?.title, input?.source),
-    'conversations:get': ({ id }) => store.getConversation(id) ?? fail('not_found_local', 'That conversation no longer exists.'),
+    'conversations:get': ({ id }) => withLiveText(store.getConversation(id) ?? fail('not_found_local', 'That conversation no longer exists.'), chat),
     'conversations:rename': ({ id, title }) => meta.rename(id, title),
     'conversations:pin': ({ id, pinned }) => meta.pin(id, pinned),
-    'conversations:updateSettings': ({ id, ...patch }) => meta.updateSettings(id, patch),
-    'conversations:selectBranch': ({ messageId }) => meta.selectBranch(messageId),
+    'conversations:updateSettings': ({ id, ...patch }) => withLiveText(meta.updateSettings(id, patch), chat),
+    'conversations:selectBranch': ({ messageId }) => withLiveText(meta.selectBranch(messageId), chat),
     'providers:list': () => providers.list(),
-    'providers:save': (input) => providers.save(input),
+    'providers:save': async (input) => {
+      await deps.tokenBinding.beforeProviderSave(input);
+      return providers.save(input);
+    },
     'providers:delete': ({ id }) => providers.delete(id),
     'providers:setDefault': ({ id }) => providers.setDefault(id),
     'providers:models': (input) => deps.providerInfo.models(input?.providerId),
     'providers:credits': (input) => deps.providerInfo.credits(input?.providerId),
     'settings:get': () => settings.view(),
-    'settings:update': (patch) => {
+    'settings:update': async ({ keepToken, ...patch }) => {
+      await deps.tokenBinding.beforeSettingsUpdate(patch, keepToken);
       const view = settings.update(patch);
       deps.shell.settingsChanged(view.settings);
       return view;

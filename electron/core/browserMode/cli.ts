@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../paths.ts';
+import { usePrivateUmask } from '../privateFiles.ts';
 import { createServices, type Services } from '../services.ts';
 import { createConfBackend } from '../settings/confBackend.ts';
 import { keychainWithFallback } from '../vault/fallbackKeychain.ts';
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const { port, open } = parsed.args;
+  usePrivateUmask();
   const dataDir = parsed.args.dataDir ? resolve(parsed.args.dataDir) : defaultDataDir();
 
   const hub = new SocketHub();
@@ -69,7 +71,8 @@ async function main(): Promise<number> {
   console.log(server.url);
   for (const notice of services.notices) console.log(`[${notice.level}] ${notice.message}`);
   console.log('Press Ctrl+C to stop.');
-  if (open) openBrowser(server.url);
+  // Never the key: process arguments are visible to every user (ps). A one-time code expires in seconds.
+  if (open) openBrowser(server.launchUrl());
 
   return new Promise<number>((done) => {
     let stopping = false;

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { WIRE_PATH } from '../../../shared/wire.ts';
-import { AccessGate } from './access.ts';
+import { AccessGate, SESSION_HEADER, WIRE_PROTOCOL, type AccessTimings } from './access.ts';
 import type { SocketHub } from './socketHub.ts';
 import { sendStaticFile, sendText } from './staticFiles.ts';
 import { serveCalls, type Dispatcher } from './wireSocket.ts';
@@ -16,6 +16,8 @@ export interface BrowserServerOptions {
   port: number;
   /** Fixed in tests; a fresh random key otherwise. */
   accessKey?: string;
+  /** Shorter code and exchange lifetimes in tests. */
+  timings?: Partial<AccessTimings>;
 }
 
 export interface BrowserServer {
@@ -23,6 +25,8 @@ export interface BrowserServer {
   accessKey: string;
   /** The address to open: it carries the access key. */
   url: string;
+  /** An address for the system browser: a one-time code that expires in seconds, never the key. */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -32,7 +36,12 @@ const HOST = '127.0.0.1';
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const server = createServer();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // The page offers 'parley' plus its secret as subprotocols; only 'parley' is ever echoed back.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    handleProtocols: (offered) => (offered.has(WIRE_PROTOCOL) ? WIRE_PROTOCOL : false),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, HOST, () => {
@@ -42,12 +51,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const gate = new AccessGate(port, options.accessKey);
+  const gate = new AccessGate(port, options.accessKey, options.timings);
   const headers = securityHeaders(port);
+  /** Which session secret opened each socket, so signing out closes that browser's sockets. */
+  const socketSecrets = new Map<WebSocket, string | undefined>();
+  const signedOut = (secret: string): void => {
+    for (const [ws, used] of socketSecrets) if (used === secret) ws.close(4401, 'Signed out');
+  };
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    handleRequest(request, response, gate, options.staticDir).catch(() => {
+    handleRequest(request, response, gate, options.staticDir, signedOut).catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Internal error.');
       else response.destroy();
     });
@@ -60,6 +74,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
+      socketSecrets.set(ws, gate.secretFromProtocols(request));
+      ws.once('close', () => socketSecrets.delete(ws));
       options.hub.add(ws);
       serveCalls(ws, options.services);
     });
@@ -69,6 +85,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     port,
     accessKey: gate.key,
     url: `http://${HOST}:${port}/?key=${gate.key}`,
+    launchUrl: () => `http://${HOST}:${port}/?code=${gate.mintCode()}`,
     close: async () => {
       options.hub.closeAll();
       for (const client of wss.clients) client.terminate();
@@ -81,41 +98,93 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
-async function handleRequest(request: IncomingMessage, response: ServerResponse, gate: AccessGate, root: string): Promise<void> {
+async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  gate: AccessGate,
+  root: string,
+  signedOut: (secret: string) => void,
+): Promise<void> {
   if (!gate.hostAllowed(request)) {
     sendText(response, 403, 'Forbidden: Parley answers only to 127.0.0.1 and localhost.');
+    return;
+  }
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (request.method === 'POST' && url.pathname.startsWith(API_PREFIX)) {
+    answerApi(request, response, gate, url.pathname, signedOut);
     return;
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     sendText(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
     return;
   }
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const key = url.searchParams.get('key');
-  if (key !== null) {
-    if (!gate.keyMatches(key)) {
-      sendText(response, 403, 'Forbidden: that access key is wrong. Use the address Parley printed in the terminal.');
+  const code = url.searchParams.get('code');
+  if (key !== null || code !== null) {
+    const valid = key !== null ? gate.keyMatches(key) : gate.useCode(code);
+    if (!valid) {
+      const what = key !== null ? 'that access key is wrong' : 'that one-time link has expired or was used already';
+      sendText(response, 403, `Forbidden: ${what}. Use the address Parley printed in the terminal.`);
       return;
     }
-    // Exchange the key for a cookie and take it out of the address bar (and the history).
+    // A cookie for the app's files, and the secret out of the address bar.
     url.searchParams.delete('key');
-    response.writeHead(303, { 'Set-Cookie': gate.sessionCookie(), Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' });
+    url.searchParams.delete('code');
+    response.writeHead(303, { 'Set-Cookie': gate.issueCookie(), Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' });
     response.end();
     return;
   }
-  if (!gate.hasSession(request)) {
+  // Where a page without a session secret (a new tab, after signing out) is sent.
+  if (!gate.hasSession(request) || url.pathname === SIGN_IN_PATH) {
     sendText(response, 401, 'Parley: open the address printed in the terminal (it carries the access key).');
     return;
   }
   await sendStaticFile(response, root, url.pathname, request.method === 'HEAD');
 }
 
-/** Why a WebSocket upgrade is refused, as a status line; null lets it through. */
+const API_PREFIX = '/api/';
+const SIGN_IN_PATH = '/signin';
+
+/** POST /api/session (the cookie, once, for the session secret) and POST /api/signout (the secret in a header). */
+function answerApi(request: IncomingMessage, response: ServerResponse, gate: AccessGate, path: string, signedOut: (secret: string) => void): void {
+  request.resume();
+  if (!gate.originAllowed(request)) {
+    sendText(response, 403, 'Forbidden: a foreign Origin.');
+    return;
+  }
+  if (path === '/api/session') {
+    // null (not an error status, which the page's console would show after every reload): nothing
+    // to trade, the page keeps the secret it has, or opens the printed address again.
+    sendJson(response, 200, { secret: gate.exchange(request) });
+    return;
+  }
+  if (path === '/api/signout') {
+    const header = request.headers[SESSION_HEADER];
+    const secret = typeof header === 'string' ? header : '';
+    if (!gate.endSession(request, secret)) {
+      sendText(response, 401, 'Parley: this page is not signed in.');
+      return;
+    }
+    signedOut(secret);
+    sendJson(response, 200, { signedOut: true }, { 'Set-Cookie': gate.clearedCookie() });
+    return;
+  }
+  sendText(response, 404, 'Not found.');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/** Why a WebSocket upgrade is refused, as a status line; null lets it through. The cookie alone is
+ *  not enough: the session secret (or the key itself) must come with the handshake. */
 function upgradeRefusal(request: IncomingMessage, gate: AccessGate): string | null {
   if (!gate.hostAllowed(request) || !gate.originAllowed(request)) return '403 Forbidden';
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname !== WIRE_PATH) return '404 Not Found';
-  if (!gate.hasSession(request) && !gate.keyMatches(url.searchParams.get('key'))) return '401 Unauthorized';
+  if (gate.keyMatches(url.searchParams.get('key'))) return null;
+  if (!gate.hasSession(request) || !gate.secretValid(gate.secretFromProtocols(request))) return '401 Unauthorized';
   return null;
 }
 

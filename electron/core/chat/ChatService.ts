@@ -9,6 +9,7 @@ import { ProxyAgents } from '../providers/proxyAgents.ts';
 import type { ConversationStore } from '../store/ConversationStore.ts';
 import { checkConfig, type ReadyConfig } from './configCheck.ts';
 import { applyConversationSettings, type ConfigSource } from './conversationConfig.ts';
+import { ConversationRuns } from './conversationRuns.ts';
 import { toContinuationMessages, toProviderMessages, withSystemPrompt } from './requestBuilder.ts';
 import { StreamRun, type ConnectivityReporter } from './streamRunner.ts';
 
@@ -58,6 +59,7 @@ export class ChatService {
   readonly #timing: { batchIntervalMs: number; saveIntervalMs: number; saveMaxChars: number; requestTimeoutMs: number; stallTimeoutMs: number };
   readonly #agents: ProxyAgents;
   readonly #runs = new Map<string, StreamRun>();
+  readonly #busy = new ConversationRuns();
   #closing = false;
 
   constructor(deps: ChatServiceDeps) {
@@ -75,7 +77,11 @@ export class ChatService {
 
   /** Saves the user's message at the end of the path on screen and starts the reply; answers before
    *  the provider does. */
-  async send(input: ParsedCallInput<'chat:send'>): Promise<SendResult> {
+  send(input: ParsedCallInput<'chat:send'>): Promise<SendResult> {
+    return this.#busy.exclusive(input.conversationId, () => this.#send(input));
+  }
+
+  async #send(input: ParsedCallInput<'chat:send'>): Promise<SendResult> {
     const { store } = this.#deps;
     // Everything that can refuse the request happens before the first write.
     const settings = input.conversationId ? store.conversationSettings(input.conversationId) : undefined;
@@ -88,7 +94,11 @@ export class ChatService {
 
   /** A new version of a reply from the same history, kept beside the earlier ones. A reply that
    *  failed without any text is retried in its place instead: there is nothing in it to keep. */
-  async regenerate(input: ParsedCallInput<'chat:regenerate'>): Promise<SendResult> {
+  regenerate(input: ParsedCallInput<'chat:regenerate'>): Promise<SendResult> {
+    return this.#busy.exclusive(this.#conversationOf(input.messageId), () => this.#regenerate(input));
+  }
+
+  async #regenerate(input: ParsedCallInput<'chat:regenerate'>): Promise<SendResult> {
     const { store } = this.#deps;
     const message = store.getMessage(input.messageId) ?? fail('not_found_local', MESSAGE_GONE);
     if (message.role !== 'assistant') fail('invalid_input', 'Only a reply can be regenerated.');
@@ -108,7 +118,11 @@ export class ChatService {
   }
 
   /** A changed copy of a user message beside the original, and a reply to it. */
-  async edit(input: ParsedCallInput<'chat:edit'>): Promise<SendResult> {
+  edit(input: ParsedCallInput<'chat:edit'>): Promise<SendResult> {
+    return this.#busy.exclusive(this.#conversationOf(input.messageId), () => this.#edit(input));
+  }
+
+  async #edit(input: ParsedCallInput<'chat:edit'>): Promise<SendResult> {
     const { store } = this.#deps;
     const original = store.getMessage(input.messageId) ?? fail('not_found_local', MESSAGE_GONE);
     if (original.role !== 'user') fail('invalid_input', 'Only your own messages can be edited.');
@@ -122,7 +136,11 @@ export class ChatService {
 
   /** Streams more of an interrupted, stopped or failed reply into the same message. Only a reply that
    *  nothing follows yet can be continued. */
-  async continue(input: ParsedCallInput<'chat:continue'>): Promise<CallOutput<'chat:continue'>> {
+  continue(input: ParsedCallInput<'chat:continue'>): Promise<CallOutput<'chat:continue'>> {
+    return this.#busy.exclusive(this.#conversationOf(input.messageId), () => this.#continue(input));
+  }
+
+  async #continue(input: ParsedCallInput<'chat:continue'>): Promise<CallOutput<'chat:continue'>> {
     const { store } = this.#deps;
     const message = store.getMessage(input.messageId) ?? fail('not_found_local', MESSAGE_GONE);
     const { conversationId } = message;
@@ -137,6 +155,13 @@ export class ChatService {
     const messages = withSystemPrompt(toContinuationMessages(history, reopened.content), settings?.systemPrompt);
     const streamId = this.#start({ conversationId, message: reopened, config, messages }, message.usage);
     return { conversationId, assistantMessage: reopened, streamId };
+  }
+
+  /** The text of a reply that is streaming now, as the windows have been sent it (the database may
+   *  lag behind by up to saveIntervalMs); undefined when no reply streams into that message. */
+  liveText(messageId: string): string | undefined {
+    for (const run of this.#runs.values()) if (run.messageId === messageId) return run.liveContent;
+    return undefined;
   }
 
   /** False when no such stream is running (already finished, or never existed). */
@@ -185,14 +210,27 @@ export class ChatService {
         initialContent: start.message.content,
         ...(baseUsage ? { baseUsage } : {}),
       },
-      { store, events, agents: this.#agents, ...this.#timing, ...(connectivity ? { connectivity } : {}) },
+      {
+        store,
+        events,
+        agents: this.#agents,
+        ...this.#timing,
+        ...(connectivity ? { connectivity } : {}),
+        onFinished: () => this.#busy.release(start.conversationId),
+      },
     );
     this.#runs.set(streamId, run);
+    this.#busy.hold(start.conversationId);
     void run.done.then(() => {
       this.#runs.delete(streamId);
+      this.#busy.release(start.conversationId);
       if (!this.#closing) titles?.afterReply(start.conversationId, start.message.id, start.config);
     });
     return streamId;
+  }
+
+  #conversationOf(messageId: string): string | undefined {
+    return this.#deps.store.getMessage(messageId)?.conversationId;
   }
 
   #clearDraft(key: string): void {

@@ -41,6 +41,8 @@ export interface StreamDeps {
   connectivity?: ConnectivityReporter;
   /** Proxy agents shared by every request. */
   agents: ProxyAgents;
+  /** Called once the ending is saved, before it is announced: the conversation is free again. */
+  onFinished?: () => void;
 }
 
 
@@ -57,6 +59,8 @@ type StopReason = { kind: 'cancel' } | { kind: 'fail'; error: AppError };
 /** One reply from request to saved message. Never rejects: every ending is saved and announced. */
 export class StreamRun {
   readonly done: Promise<void>;
+  readonly messageId: string;
+  readonly conversationId: string;
   readonly #job: StreamJob;
   readonly #deps: StreamDeps;
   readonly #controller = new AbortController();
@@ -74,6 +78,8 @@ export class StreamRun {
 
   constructor(job: StreamJob, deps: StreamDeps) {
     this.#job = job;
+    this.messageId = job.messageId;
+    this.conversationId = job.conversationId;
     this.#deps = deps;
     this.#host = hostOf(job.config.baseUrl);
     this.done = this.#run()
@@ -207,11 +213,18 @@ export class StreamRun {
     }
   }
 
-  /** One UI batch, pushed to the windows. */
+  /** The reply as the windows have been sent it so far: ahead of the database by up to saveIntervalMs. */
+  get liveContent(): string {
+    return (this.#job.initialContent ?? '') + this.#shown;
+  }
+
+  /** One UI batch, pushed to the windows with where it starts in the reply, so a window that missed
+   *  some (reconnect, reload) or holds a newer snapshot can merge without a gap or a repeat. */
   #show(text: string): void {
     if (this.#stop?.kind === 'fail') return;
+    const offset = this.liveContent.length;
     this.#shown += text;
-    this.#emit('chat:event', { type: 'delta', ...this.#ref(), text });
+    this.#emit('chat:event', { type: 'delta', ...this.#ref(), offset, text });
   }
 
   #setUsage(usage: Usage): void {
@@ -228,6 +241,7 @@ export class StreamRun {
       end = { status: 'error', error };
       message = this.#unsavedMessage(error);
     }
+    this.#deps.onFinished?.();
     if (end.status === 'error') {
       const error = end.error ?? appError('internal', 'The reply failed.');
       this.#emit('chat:event', { type: 'error', ...this.#ref(), error, message });

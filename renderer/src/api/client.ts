@@ -1,5 +1,7 @@
+import './zodConfig.ts';
 import { buildApi, type ParleyApi, type Unsubscribe } from '../../../shared/contract/api.ts';
 import { WIRE_PATH } from '../../../shared/wire.ts';
+import { SIGN_IN_PATH, sessionSecret } from './browserSession.ts';
 import { WebSocketTransport, type ConnectionState } from './webSocketTransport.ts';
 
 /** How the page reaches main: always "open" under Electron IPC, live under the WebSocket. */
@@ -19,7 +21,12 @@ const alwaysOpen: Connection = { state: 'open', onStateChange: () => () => undef
 export function createApiClient(): ApiClient {
   if (window.parley) return { api: window.parley, connection: alwaysOpen };
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  // Auth rides on the HttpOnly cookie the server set when the page was opened with ?key=.
-  const transport = new WebSocketTransport({ url: `${scheme}://${location.host}${WIRE_PATH}` });
+  // The HttpOnly cookie (set when the page was opened with ?key=) and the session secret in the handshake.
+  const transport = new WebSocketTransport({ url: `${scheme}://${location.host}${WIRE_PATH}`, sessionSecret });
+  // A tab that has no secret (opened without the key, or signed out) says how to sign in rather
+  // than reconnecting forever.
+  void sessionSecret().then((secret) => {
+    if (secret === null) location.replace(SIGN_IN_PATH);
+  });
   return { api: buildApi(transport), connection: transport };
 }

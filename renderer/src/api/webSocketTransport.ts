@@ -8,7 +8,9 @@ export type ConnectionState = 'connecting' | 'open' | 'closed';
 export interface WebSocketTransportOptions {
   url: string;
   /** For tests; defaults to the browser's WebSocket. */
-  createSocket?: (url: string) => WebSocket;
+  createSocket?: (url: string, protocols: string[]) => WebSocket;
+  /** Browser mode's session secret, offered as a subprotocol on every handshake. */
+  sessionSecret?: () => Promise<string | null>;
   minDelayMs?: number;
   maxDelayMs?: number;
 }
@@ -27,10 +29,12 @@ const dropped = (): Result<unknown> => ({
  */
 export class WebSocketTransport implements Transport {
   readonly #url: string;
-  readonly #createSocket: (url: string) => WebSocket;
+  readonly #createSocket: (url: string, protocols: string[]) => WebSocket;
+  readonly #sessionSecret: () => Promise<string | null>;
   readonly #minDelayMs: number;
   readonly #maxDelayMs: number;
   #socket: WebSocket | null = null;
+  #connecting: symbol | undefined;
   #state: ConnectionState = 'closed';
   #attempt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -43,7 +47,8 @@ export class WebSocketTransport implements Transport {
 
   constructor(options: WebSocketTransportOptions) {
     this.#url = options.url;
-    this.#createSocket = options.createSocket ?? ((url) => new WebSocket(url));
+    this.#createSocket = options.createSocket ?? ((url, protocols) => new WebSocket(url, protocols));
+    this.#sessionSecret = options.sessionSecret ?? (() => Promise.resolve(null));
     this.#minDelayMs = options.minDelayMs ?? 250;
     this.#maxDelayMs = options.maxDelayMs ?? 5_000;
     this.#connect();
@@ -105,9 +110,24 @@ export class WebSocketTransport implements Transport {
   #connect(): void {
     if (this.#disposed) return;
     this.#setState('connecting');
+    // A placeholder keeps a second #connect (a call while connecting) from opening another socket.
+    const attempt = Symbol('connecting');
+    this.#connecting = attempt;
+    void this.#sessionSecret()
+      .catch(() => null)
+      .then((secret) => {
+        if (this.#connecting === attempt) this.#open(secret);
+      });
+  }
+
+  #open(secret: string | null): void {
+    this.#connecting = undefined;
+    if (this.#disposed) return;
+    // Must match the server's WIRE_PROTOCOL and SESSION_PROTOCOL_PREFIX (electron/core/browserMode/access.ts).
+    const protocols = secret ? ['parley', `parley-session.${secret}`] : [];
     let socket: WebSocket;
     try {
-      socket = this.#createSocket(this.#url);
+      socket = this.#createSocket(this.#url, protocols);
     } catch {
       this.#onClosed(null);
       return;

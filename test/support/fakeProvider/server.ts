@@ -38,6 +38,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     body: unknown,
     chunks: string[],
     delayMs: number,
+    holdAfter = 0,
   ): Promise<boolean> => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     res.write(`data: ${chunkJson(body, { role: 'assistant', content: '' }, null)}\n\n`);
@@ -46,7 +47,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
       if (res.destroyed) return false;
       res.write(`data: ${chunkJson(body, { content: chunks[i] }, null)}\n\n`);
       const held = gate;
-      if (i === 0 && held) await held.promise;
+      if (i === holdAfter && held) await held.promise;
     }
     return !res.destroyed;
   };
@@ -68,7 +69,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
         return;
       case 'stream': {
         if (!wantsStream) return sendJson(res, 200, completionJson(body, reply.chunks.join(''), reply.usage));
-        if (!(await streamChunks(res, body, reply.chunks, reply.delayMs ?? DEFAULT_DELAY_MS))) return;
+        if (!(await streamChunks(res, body, reply.chunks, reply.delayMs ?? DEFAULT_DELAY_MS, reply.holdAfter))) return;
         res.write(`data: ${chunkJson(body, {}, 'stop')}\n\n`);
         if (wantsUsage && reply.usage) {
           const usageChunk = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: modelOf(body), choices: [], usage: usageJson(reply.usage) };

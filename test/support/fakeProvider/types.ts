@@ -14,7 +14,8 @@ export interface FakeErrorBody {
 
 export type FakeReply =
   /** Streams the chunks (or, for a stream:false request, answers them joined as one completion). */
-  | { kind: 'stream'; chunks: string[]; delayMs?: number; usage?: FakeUsage }
+  /** holdAfter: which chunk a hold() pauses after (default the first). */
+  | { kind: 'stream'; chunks: string[]; delayMs?: number; usage?: FakeUsage; holdAfter?: number }
   /** A non-streaming completion, whatever the request asked for. */
   | { kind: 'json'; content: string; usage?: FakeUsage }
   | { kind: 'http-error'; status: number; error: FakeErrorBody; headers?: Record<string, string> }

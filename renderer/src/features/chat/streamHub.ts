@@ -5,6 +5,10 @@ interface Buffer {
   /** undefined until a delta or a snapshot arrives. */
   text: string | undefined;
   streamId: string | undefined;
+  /** The stream whose deltas built `text` (a continue or retry restarts the same message). */
+  textStream: string | undefined;
+  /** Deltas that start beyond the text held (some were missed): applied once a snapshot fills the gap. */
+  ahead: Map<number, string>;
   listeners: Set<() => void>;
 }
 
@@ -40,14 +44,16 @@ export class StreamHub {
   }
 
   /**
-   * A fresh snapshot from the database already holds every delta received before it on the same
-   * channel, so it replaces whatever the buffer had gathered.
+   * A snapshot of the reply (conversations:get carries the live text of a running reply). Both it and
+   * the buffer are beginnings of the same reply, so the longer one wins; deltas held back for a gap
+   * are applied if the snapshot reaches them.
    */
   seed(messageId: string, text: string): void {
     const buffer = this.#buffer(messageId);
-    if (buffer.text === text) return;
-    buffer.text = text;
-    this.#notify(buffer);
+    const before = buffer.text;
+    if (before === undefined || text.length >= before.length) buffer.text = text;
+    this.#drain(buffer);
+    if (buffer.text !== before) this.#notify(buffer);
   }
 
   subscribe(messageId: string, listener: () => void): Unsubscribe {
@@ -63,12 +69,52 @@ export class StreamHub {
       if (event.type !== 'delta') this.#notify(buffer);
     }
     if (event.type === 'delta') {
-      buffer.text = (buffer.text ?? '') + event.text;
-      this.#notify(buffer);
+      const before = buffer.text;
+      this.#merge(buffer, event.streamId, event.offset, event.text);
+      if (buffer.text !== before) this.#notify(buffer);
     } else if (event.type === 'done' || event.type === 'error') {
       buffer.text = event.message.content;
+      buffer.ahead.clear();
       this.#notify(buffer);
       this.#retire(event.messageId);
+    }
+  }
+
+  /** Places a delta at its offset: appended when it starts where the text ends, ignored when the
+   *  text already covers it, held back when it starts beyond (a gap to be filled by a snapshot). */
+  #merge(buffer: Buffer, streamId: string, offset: number, text: string): void {
+    const current = buffer.text;
+    if (buffer.textStream !== streamId) {
+      // A new stream into this message (continue, retry) goes on from its offset: anything after is stale.
+      buffer.textStream = streamId;
+      buffer.ahead.clear();
+      if (current !== undefined && current.length >= offset) {
+        buffer.text = current.slice(0, offset) + text;
+        return;
+      }
+    }
+    const held = buffer.text ?? '';
+    if (offset > held.length || buffer.text === undefined) {
+      if (offset === 0) buffer.text = text;
+      else buffer.ahead.set(offset, text);
+      this.#drain(buffer);
+      return;
+    }
+    if (offset + text.length > held.length) buffer.text = held.slice(0, offset) + text;
+    this.#drain(buffer);
+  }
+
+  #drain(buffer: Buffer): void {
+    let moved = true;
+    while (moved && buffer.ahead.size > 0 && buffer.text !== undefined) {
+      moved = false;
+      for (const [offset, text] of buffer.ahead) {
+        const held: string = buffer.text;
+        if (offset > held.length) continue;
+        buffer.ahead.delete(offset);
+        if (offset + text.length > held.length) buffer.text = held.slice(0, offset) + text;
+        moved = true;
+      }
     }
   }
 
@@ -83,7 +129,10 @@ export class StreamHub {
 
   #buffer(messageId: string): Buffer {
     let buffer = this.#buffers.get(messageId);
-    if (!buffer) this.#buffers.set(messageId, (buffer = { text: undefined, streamId: undefined, listeners: new Set() }));
+    if (!buffer) {
+      buffer = { text: undefined, streamId: undefined, textStream: undefined, ahead: new Map(), listeners: new Set() };
+      this.#buffers.set(messageId, buffer);
+    }
     return buffer;
   }
 

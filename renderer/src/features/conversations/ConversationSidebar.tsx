@@ -7,6 +7,7 @@ import { useConversationSearch } from '../search/useConversationSearch.ts';
 import { TrashButton } from '../trash/TrashButton.tsx';
 import { useConversationDeletion } from '../trash/useConversationDeletion.ts';
 import { TransferMenu } from '../transfer/TransferMenu.tsx';
+import { SignOutButton } from '../browserSession/SignOutButton.tsx';
 import { useTransfer } from '../transfer/useTransfer.ts';
 import { ConversationRow } from './ConversationRow.tsx';
 import './sidebar.css';
@@ -68,6 +69,7 @@ export function ConversationSidebar({ conversations, error, currentId, onSelect,
         <button type="button" className="button button--quiet sidebar__settings" onClick={onOpenSettings}>
           Settings
         </button>
+        <SignOutButton />
       </div>
     </aside>
   );

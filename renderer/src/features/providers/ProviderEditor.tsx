@@ -20,6 +20,8 @@ export function ProviderEditor({ provider, onDone }: Props) {
   const [savedId, setSavedId] = useState<string | null>(null);
   const [keychainProblem, setKeychainProblem] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Set when main asks whether the stored token may go to the new host (confirm_required). */
+  const [tokenQuestion, setTokenQuestion] = useState<string | null>(null);
   const prefix = provider ? `provider-${provider.id}` : 'provider-new';
 
   const storeToken = async (providerId: string, storage: 'keychain' | 'session') => {
@@ -29,17 +31,21 @@ export function ProviderEditor({ provider, onDone }: Props) {
     else setError(result.error.message);
   };
 
-  const save = async () => {
+  const save = async (keepToken?: boolean) => {
     setBusy(true);
     setError(null);
     // A retry after a token problem must not add the provider a second time.
     const id = savedId ?? provider?.id;
-    const saved = await api.providers.save({ ...(id ? { id } : {}), name, baseUrl });
+    // A new token typed here replaces the old one anyway: the old one need not follow the new URL.
+    const keep = keepToken ?? (token.trim() ? false : undefined);
+    const saved = await api.providers.save({ ...(id ? { id } : {}), name, baseUrl, ...(keep === undefined ? {} : { keepToken: keep }) });
     if (!saved.ok) {
       setBusy(false);
-      setError(saved.error.message);
+      if (saved.error.code === 'confirm_required') setTokenQuestion(saved.error.message);
+      else setError(saved.error.message);
       return;
     }
+    setTokenQuestion(null);
     setSavedId(saved.value.id);
     if (token.trim()) await storeToken(saved.value.id, 'keychain');
     else onDone(true);
@@ -69,6 +75,17 @@ export function ProviderEditor({ provider, onDone }: Props) {
         spellCheck={false}
         placeholder={provider?.hasToken ? 'Leave empty to keep the current token' : 'Paste its token'}
       />
+      {tokenQuestion && (
+        <div className="keychain-fallback" role="alert">
+          <p>{tokenQuestion}</p>
+          <button type="button" className="button" disabled={busy} onClick={() => void save(true)}>
+            Keep the token
+          </button>{' '}
+          <button type="button" className="button" disabled={busy} onClick={() => void save(false)}>
+            Forget the token
+          </button>
+        </div>
+      )}
       {keychainProblem && (
         <div className="keychain-fallback" role="alert">
           <p>{keychainProblem.message}</p>
