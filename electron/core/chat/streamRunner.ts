@@ -181,7 +181,7 @@ export class StreamRun {
     clearTimeout(this.#idleTimer);
     const seconds = Math.max(1, Math.round(this.#deps.stallTimeoutMs / 1000));
     this.#idleTimer = setTimeout(
-      () => this.#abortWith(appError('timeout', `${this.#host} stopped answering (nothing for ${seconds} s). Try again.`)),
+      () => this.#abortWith(appError('timeout', `${this.#host} went silent for ${seconds} s, so Parley stopped waiting.`)),
       this.#deps.stallTimeoutMs,
     );
   }

@@ -10,6 +10,7 @@ import { ConnectionBanner } from '../features/notices/ConnectionBanner.tsx';
 import { NoticeBanners } from '../features/notices/NoticeBanners.tsx';
 import { useNotices } from '../features/notices/useNotices.ts';
 import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
+import { providerIdOf, type OpenSettings, type SettingsTarget } from '../features/settings/settingsTarget.ts';
 import { useTheme } from '../features/theme/useTheme.ts';
 import { isDialogOpen, isShortcut, useWindowKeydown } from './keyboard.ts';
 import { useAuthStatus } from './useAuthStatus.ts';
@@ -19,11 +20,11 @@ import './app.css';
 export function App() {
   const [auth, setAuthStatus, retryAuth] = useAuthStatus();
   const { notices, dismiss } = useNotices();
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settings, setSettings] = useState<SettingsTarget | null>(null);
   const [settingsVersion, setSettingsVersion] = useState(0);
-  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const openSettings = useCallback<OpenSettings>((target) => setSettings({ providerId: providerIdOf(target) }), []);
   const closeSettings = useCallback(() => {
-    setSettingsOpen(false);
+    setSettings(null);
     setSettingsVersion((n) => n + 1);
   }, []);
   useTheme(settingsVersion);
@@ -56,12 +57,14 @@ export function App() {
         ) : (
           <FirstRun onDone={setAuthStatus} onOpenSettings={openSettings} settingsVersion={settingsVersion} />
         ))}
-      {settingsOpen && <SettingsDialog onClose={closeSettings} onAuthChange={(status: AuthStatus) => setAuthStatus(status)} />}
+      {settings && (
+        <SettingsDialog providerId={settings.providerId} onClose={closeSettings} onAuthChange={(status: AuthStatus) => setAuthStatus(status)} />
+      )}
     </div>
   );
 }
 
-function Workspace({ onOpenSettings }: { onOpenSettings: () => void }) {
+function Workspace({ onOpenSettings }: { onOpenSettings: OpenSettings }) {
   const { conversations, error } = useConversationList();
   const [currentId, select] = useCurrentConversation();
   const newChat = useCallback(() => {

@@ -1,4 +1,5 @@
 import type { Message } from '../../../../shared/domain.ts';
+import type { OpenSettings } from '../settings/settingsTarget.ts';
 import { ReplyError } from './ReplyError.tsx';
 import { UsageLine } from './UsageLine.tsx';
 
@@ -10,7 +11,7 @@ const statusText: Partial<Record<Message['status'], string>> = {
 interface Props {
   message: Message;
   onRetry?: (() => void) | undefined;
-  onOpenSettings: () => void;
+  onOpenSettings: OpenSettings;
 }
 
 /** What happened to a reply (stopped, failed, interrupted) and what it cost. */

@@ -8,10 +8,12 @@ interface Props {
   /** Absent: a new provider. */
   provider?: ProviderView;
   onDone: (changed: boolean) => void;
+  /** Opened from a reply the provider refused: the token is what to fix. */
+  focusToken?: boolean;
 }
 
 /** Adds or changes a provider: name, base URL and (optionally) its own token, kept in the keychain. */
-export function ProviderEditor({ provider, onDone }: Props) {
+export function ProviderEditor({ provider, onDone, focusToken = false }: Props) {
   const api = useApi();
   const [name, setName] = useState(provider?.name ?? '');
   const [baseUrl, setBaseUrl] = useState(provider?.baseUrl ?? '');
@@ -57,7 +59,7 @@ export function ProviderEditor({ provider, onDone }: Props) {
 
   return (
     <div className="provider-editor" role="group" aria-label={provider ? `Edit ${provider.name}` : 'New provider'} onKeyDown={onKeyDown}>
-      <Field id={`${prefix}-name`} label="Provider name" value={name} onChange={setName} autoFocus autoComplete="off" />
+      <Field id={`${prefix}-name`} label="Provider name" value={name} onChange={setName} autoFocus={!focusToken} autoComplete="off" />
       <Field id={`${prefix}-url`} label="Provider base URL" type="url" value={baseUrl} onChange={setBaseUrl} spellCheck={false} placeholder="https://api.example.com/v1" />
       <Field
         id={`${prefix}-token`}
@@ -65,6 +67,7 @@ export function ProviderEditor({ provider, onDone }: Props) {
         type="password"
         value={token}
         onChange={setToken}
+        autoFocus={focusToken}
         autoComplete="off"
         spellCheck={false}
         placeholder={provider?.hasToken ? 'Leave empty to keep the current token' : 'Paste its token'}

@@ -7,10 +7,10 @@ import { useProviders } from './useProviders.ts';
 import './providers.css';
 
 /** Every saved provider, with add, edit, delete and "make default"; each change is saved at once. */
-export function ProvidersSection({ onChanged }: { onChanged?: () => void }) {
+export function ProvidersSection({ onChanged, editId }: { onChanged?: () => void; editId?: string | undefined }) {
   const api = useApi();
   const { list, error, update } = useProviders();
-  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const [editing, setEditing] = useState<string | 'new' | null>(editId ?? null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const done = (changed: boolean) => {
@@ -39,7 +39,7 @@ export function ProvidersSection({ onChanged }: { onChanged?: () => void }) {
         {list?.providers.map((provider) =>
           editing === provider.id ? (
             <li key={provider.id}>
-              <ProviderEditor provider={provider} onDone={done} />
+              <ProviderEditor provider={provider} onDone={done} focusToken={provider.id === editId} />
             </li>
           ) : (
             <ProviderRow

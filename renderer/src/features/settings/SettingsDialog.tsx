@@ -2,17 +2,20 @@ import { useEffect, useRef } from 'react';
 import type { AuthStatus } from '../../../../shared/contract/auth.ts';
 import { Balance } from '../providers/Balance.tsx';
 import { ProvidersSection } from '../providers/ProvidersSection.tsx';
+import { CloseIcon } from '../../ui/icons.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { useSettingsData } from './useSettingsData.ts';
 import './settings.css';
 
 interface Props {
+  /** Opens at this provider's editor (a failed reply's "Open Settings"). */
+  providerId?: string | undefined;
   onClose: () => void;
   onAuthChange: (auth: AuthStatus) => void;
 }
 
 /** A modal <dialog>: the browser traps focus, makes the rest inert and closes it on Esc. */
-export function SettingsDialog({ onClose, onAuthChange }: Props) {
+export function SettingsDialog({ providerId, onClose, onAuthChange }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const data = useSettingsData();
 
@@ -29,6 +32,9 @@ export function SettingsDialog({ onClose, onAuthChange }: Props) {
       }}>
       <header className="dialog__header">
         <h2 id="settings-title">Settings</h2>
+        <button type="button" className="dialog__close" aria-label="Close Settings" onClick={onClose}>
+          <CloseIcon />
+        </button>
       </header>
       {data.state === 'loading' && <p className="dialog__loading">Loading…</p>}
       {data.state === 'failed' && (
@@ -40,7 +46,7 @@ export function SettingsDialog({ onClose, onAuthChange }: Props) {
         </>
       )}
       {data.state === 'ready' && <Balance />}
-      {data.state === 'ready' && <ProvidersSection />}
+      {data.state === 'ready' && <ProvidersSection editId={providerId} />}
       {data.state === 'ready' && (
         <SettingsForm
           view={data.view}
