@@ -77,7 +77,8 @@ const streamRef = { streamId: z.string(), conversationId: z.string(), messageId:
 
 /** Pushed while a reply streams; every event carries its stream id. */
 export const ChatEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('delta'), ...streamRef, text: z.string() }),
+  /** `reasoning`: a reasoning model's thinking, shown apart from the reply (then `text` may be ''). */
+  z.object({ type: z.literal('delta'), ...streamRef, text: z.string(), reasoning: z.string().optional() }),
   z.object({ type: z.literal('usage'), ...streamRef, usage: UsageSchema }),
   z.object({ type: z.literal('done'), ...streamRef, status: z.enum(['complete', 'stopped']), message: MessageSchema }),
   z.object({ type: z.literal('error'), ...streamRef, error: AppErrorSchema, message: MessageSchema }),

@@ -8,6 +8,7 @@ import { createClient } from '../providers/openaiClient.ts';
 import type { ProxyAgents } from '../providers/proxyAgents.ts';
 import type { ConversationStore, MessageEnd } from '../store/ConversationStore.ts';
 import type { ReadyConfig } from './configCheck.ts';
+import { ReasoningTrack } from './reasoningTrack.ts';
 import { TextThrottle } from './textThrottle.ts';
 import { addUsage } from './usage.ts';
 import { hostOf, toAppError } from './providerErrors.ts';
@@ -71,11 +72,15 @@ export class StreamRun {
   #sentAt = 0;
   #timeToFirstTokenMs: number | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #reasoning: ReasoningTrack;
 
   constructor(job: StreamJob, deps: StreamDeps) {
     this.#job = job;
     this.#deps = deps;
     this.#host = hostOf(job.config.baseUrl);
+    this.#reasoning = new ReasoningTrack(deps.batchIntervalMs, (text) => {
+      if (this.#stop?.kind !== 'fail') this.#emit('chat:event', { type: 'delta', ...this.#ref(), text: '', reasoning: text });
+    });
     this.done = this.#run()
       .catch(() => undefined)
       .finally(() => {
@@ -126,6 +131,7 @@ export class StreamRun {
     saver.dispose();
     shower.dispose();
     if (tail) end.tail = tail;
+    Object.assign(end, this.#reasoning.end());
     const usage = this.#usage ?? this.#job.baseUsage;
     if (usage) end.usage = usage;
     if (this.#timeToFirstTokenMs !== undefined) end.timeToFirstTokenMs = this.#timeToFirstTokenMs;
@@ -152,6 +158,8 @@ export class StreamRun {
       this.#armIdleTimer();
       const content = readChunk(chunk);
       recognized ||= content.recognized;
+      this.#reasoning.model ??= content.model;
+      this.#reasoning.push(content.reasoning, content.text);
       this.#firstText(content.text);
       batcher.push(content.text);
       if (content.usage) {
@@ -171,6 +179,8 @@ export class StreamRun {
     if (!completion) {
       fail('bad_response', `${this.#host} answered with something other than a chat completion. Check the API base URL.`);
     }
+    this.#reasoning.model = completion.model;
+    this.#reasoning.push(completion.reasoning, completion.text);
     this.#firstText(completion.text || ' ');
     batcher.pushWhole(completion.text);
     if (completion.usage) this.#setUsage(completion.usage);
