@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useId, useState, useSyncExternalStore } from 'react';
 import type { Message } from '../../../../shared/domain.ts';
 import { useServices } from '../../app/services.tsx';
 import { ChevronIcon } from '../../ui/icons.tsx';
@@ -37,16 +37,6 @@ function useLiveReasoning(messageId: string, streaming: boolean): LiveReasoning 
   return useSyncExternalStore(subscribe, () => (streaming ? reasoning.get(messageId) : undefined));
 }
 
-/** Ticks once a second while the model thinks, so "Thinking… 3 s" counts up. */
-function useTicking(active: boolean): void {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setTick((n) => n + 1), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-}
-
 /**
  * What a reasoning model thought before it answered: folded by default, its button says what it is
  * ("Thinking…" while it streams, then "Thought for 12 s"). Renders nothing for replies without it.
@@ -56,10 +46,9 @@ export const ReasoningBlock = memo(function ReasoningBlock({ message, streaming 
   const [open, setOpen] = useState(false);
   const bodyId = useId();
   const thinking = streaming && live !== undefined && live.endedAt === undefined;
-  useTicking(thinking);
   const text = (streaming ? live?.text : undefined) ?? message.reasoning ?? '';
   if (!text) return null;
-  const ms = live ? (live.endedAt ?? performance.now()) - live.startedAt : message.reasoningMs;
+  const ms = live?.endedAt !== undefined ? live.endedAt - live.startedAt : message.reasoningMs;
   const label = thinking ? 'Thinking…' : ms === undefined ? 'Thoughts' : `Thought for ${seconds(ms)} s`;
   return (
     <div className="reasoning" data-thinking={thinking || undefined}>
