@@ -60,16 +60,6 @@ export function SidebarIcon() {
   );
 }
 
-export function MoreIcon() {
-  return (
-    <Icon>
-      <circle cx="3.5" cy="8" r="0.6" fill="currentColor" />
-      <circle cx="8" cy="8" r="0.6" fill="currentColor" />
-      <circle cx="12.5" cy="8" r="0.6" fill="currentColor" />
-    </Icon>
-  );
-}
-
 export function ChevronIcon() {
   return (
     <Icon size={12}>

@@ -22,8 +22,12 @@ export function MessageMeta({ message, onRetry, onOpenSettings }: Props) {
     <>
       {status && <p className={`message__status message__status--${message.status}`}>{status}</p>}
       {message.status === 'error' && <ReplyError error={message.error} failedAt={message.createdAt} onRetry={onRetry} onOpenSettings={onOpenSettings} />}
-      {finished && (message.usage || message.timeToFirstTokenMs !== undefined) && (
-        <UsageLine usage={message.usage} timeToFirstTokenMs={message.timeToFirstTokenMs} />
+      {finished && message.role === 'assistant' && (message.model || message.usage) && (
+        <p className="message__info">
+          {/* The model that answered (the response names it; with evolink/auto the provider picks). */}
+          {message.model && <span className="message__model">{message.model}</span>}
+          <UsageLine usage={message.usage} timeToFirstTokenMs={message.timeToFirstTokenMs} />
+        </p>
       )}
     </>
   );
