@@ -30,3 +30,14 @@ export function billingUrlFor(baseUrl: string | undefined): string | undefined {
 }
 
 export const EVOLINK_API_KEYS_URL = EVOLINK.apiKeys;
+
+/** The ready-made choices for evolink (first run, provider editor). */
+export const EVOLINK_PRESETS = [
+  { baseUrl: 'https://direct.evolink.ai/v1', label: 'direct.evolink.ai', note: 'Recommended for text models and long connections' },
+  { baseUrl: 'https://api.evolink.ai/v1', label: 'api.evolink.ai', note: 'The main address, also for images and video' },
+] as const;
+
+export const EVOLINK_MODELS = [
+  { model: 'gpt-5.2', note: 'GPT-5.2' },
+  { model: 'evolink/auto', note: 'Smart routing: evolink picks the model for each request' },
+] as const;

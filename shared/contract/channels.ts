@@ -7,6 +7,7 @@ export const callChannels = [
   'auth:status',
   'auth:setToken',
   'auth:clearToken',
+  'auth:checkToken',
   'chat:send',
   'chat:cancel',
   'chat:continue',

@@ -49,6 +49,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'auth:status': (input) => providers.status(input?.providerId),
     'auth:setToken': ({ token, storage, providerId }) => providers.setToken(token, storage, providerId),
     'auth:clearToken': (input) => providers.clearToken(input?.providerId),
+    'auth:checkToken': ({ token, providerId }) => deps.providerInfo.checkToken(token, providerId),
     'chat:send': (input) => chat.send(input),
     'chat:cancel': ({ streamId }) => ({ cancelled: chat.cancel(streamId) }),
     'chat:continue': (input) => chat.continue(input),

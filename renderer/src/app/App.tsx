@@ -15,6 +15,7 @@ import { useTheme } from '../features/theme/useTheme.ts';
 import { isDialogOpen, isShortcut, useWindowKeydown } from './keyboard.ts';
 import { useAuthStatus } from './useAuthStatus.ts';
 import { useCurrentConversation } from './useCurrentConversation.ts';
+import { useHasHistory } from './useHasHistory.ts';
 import './app.css';
 
 export function App() {
@@ -28,6 +29,8 @@ export function App() {
     setSettingsVersion((n) => n + 1);
   }, []);
   useTheme(settingsVersion);
+  const noToken = auth.state === 'ready' && !auth.status.hasToken;
+  const hasHistory = useHasHistory(noToken);
   // After the commit that removed the dialog (and its own focus restore), whatever closed it.
   useEffect(() => {
     if (settingsVersion > 0) focusComposer();
@@ -52,10 +55,10 @@ export function App() {
         </main>
       )}
       {auth.state === 'ready' &&
-        (auth.status.hasToken ? (
-          <Workspace onOpenSettings={openSettings} />
+        (auth.status.hasToken || hasHistory ? (
+          <Workspace onOpenSettings={openSettings} tokenMissing={!auth.status.hasToken} />
         ) : (
-          <FirstRun onDone={setAuthStatus} onOpenSettings={openSettings} settingsVersion={settingsVersion} />
+          hasHistory === false && <FirstRun onDone={setAuthStatus} onOpenSettings={openSettings} settingsVersion={settingsVersion} />
         ))}
       {settings && (
         <SettingsDialog providerId={settings.providerId} onClose={closeSettings} onAuthChange={(status: AuthStatus) => setAuthStatus(status)} />
@@ -64,7 +67,7 @@ export function App() {
   );
 }
 
-function Workspace({ onOpenSettings }: { onOpenSettings: OpenSettings }) {
+function Workspace({ onOpenSettings, tokenMissing }: { onOpenSettings: OpenSettings; tokenMissing: boolean }) {
   const { conversations, error } = useConversationList();
   const [currentId, select] = useCurrentConversation();
   const newChat = useCallback(() => {
@@ -90,6 +93,14 @@ function Workspace({ onOpenSettings }: { onOpenSettings: OpenSettings }) {
       />
       <main className="workspace__main">
         <ChatView conversationId={currentId} onConversationCreated={select} onOpenSettings={onOpenSettings} />
+        {tokenMissing && (
+          <p className="token-missing" role="status">
+            No API token is set, so Parley cannot send. Your conversations stay readable.
+            <button type="button" className="link-button" onClick={() => onOpenSettings()}>
+              Add a token in Settings
+            </button>
+          </p>
+        )}
       </main>
     </div>
   );
