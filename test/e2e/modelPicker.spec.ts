@@ -72,7 +72,7 @@ test('usage is a compact badge; the breakdown shows on hover and on focus', asyn
   await composer(page).fill('Count');
   await composer(page).press('Enter');
   const reply = assistantMessages(page);
-  const badge = reply.getByRole('button', { name: 'Reply usage: 1,234 tokens' });
+  const badge = reply.getByRole('button', { name: 'Reply usage: 1.2k tokens' });
   await expect(badge).toHaveText('1.2k tokens');
   await badge.hover();
   const tip = page.getByRole('tooltip');
@@ -84,7 +84,7 @@ test('usage is a compact badge; the breakdown shows on hover and on focus', asyn
   await badge.focus();
   await expect(page.getByRole('tooltip')).toBeVisible();
   await expect(badge).toHaveAccessibleDescription(/1,200 prompt/);
-  const header = page.getByRole('button', { name: 'Conversation totals: 1,234 tokens' });
+  const header = page.getByRole('button', { name: 'Conversation totals: 1.2k tokens' });
   await expect(header).toBeVisible();
 });
 

@@ -12,11 +12,15 @@ import { useNotices } from '../features/notices/useNotices.ts';
 import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
 import { providerIdOf, type OpenSettings, type SettingsTarget } from '../features/settings/settingsTarget.ts';
 import { useTheme } from '../features/theme/useTheme.ts';
-import { isDialogOpen, isShortcut, useWindowKeydown } from './keyboard.ts';
+import { isDialogOpen, isMacPlatform, isShortcut, useWindowKeydown } from './keyboard.ts';
 import { useAuthStatus } from './useAuthStatus.ts';
 import { useCurrentConversation } from './useCurrentConversation.ts';
 import { useHasHistory } from './useHasHistory.ts';
+import { useSidebarOpen } from './useSidebarOpen.ts';
+import { SidebarIcon } from '../ui/icons.tsx';
+import { ShortcutSheet } from '../ui/ShortcutSheet.tsx';
 import './app.css';
+import '../ui/sidebarIcons.css';
 
 export function App() {
   const [auth, setAuthStatus, retryAuth] = useAuthStatus();
@@ -35,10 +39,16 @@ export function App() {
   useEffect(() => {
     if (settingsVersion > 0) focusComposer();
   }, [settingsVersion]);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useWindowKeydown((event) => {
-    if (!isShortcut(event, ',') || isDialogOpen()) return;
-    event.preventDefault();
-    openSettings();
+    if (isDialogOpen()) return;
+    if (isShortcut(event, ',')) {
+      event.preventDefault();
+      openSettings();
+    } else if (isShortcut(event, '/')) {
+      event.preventDefault();
+      setShortcutsOpen(true);
+    }
   });
 
   return (
@@ -60,6 +70,14 @@ export function App() {
         ) : (
           hasHistory === false && <FirstRun onDone={setAuthStatus} onOpenSettings={openSettings} settingsVersion={settingsVersion} />
         ))}
+      {shortcutsOpen && (
+        <ShortcutSheet
+          onClose={() => {
+            setShortcutsOpen(false);
+            focusComposer();
+          }}
+        />
+      )}
       {settings && (
         <SettingsDialog providerId={settings.providerId} onClose={closeSettings} onAuthChange={(status: AuthStatus) => setAuthStatus(status)} />
       )}
@@ -76,22 +94,41 @@ function Workspace({ onOpenSettings, tokenMissing }: { onOpenSettings: OpenSetti
   }, [select]);
   // The quick prompt's "Open in main window" and the tray's "New chat" (desktop app).
   useOpenRequests(select, newChat);
+  const [sidebarOpen, toggleSidebar] = useSidebarOpen();
   useWindowKeydown((event) => {
-    if (!isShortcut(event, 'n') || isDialogOpen()) return;
-    event.preventDefault();
-    newChat();
+    if (isDialogOpen()) return;
+    if (isShortcut(event, 'n')) {
+      event.preventDefault();
+      newChat();
+    } else if (isShortcut(event, 'b')) {
+      event.preventDefault();
+      toggleSidebar();
+    }
   });
   return (
-    <div className="workspace">
-      <ConversationSidebar
+    <div className="workspace" data-sidebar={sidebarOpen ? 'open' : 'closed'}>
+      <div className="workspace__sidebar" id="workspace-sidebar" hidden={!sidebarOpen}>
+        <ConversationSidebar
         conversations={conversations}
         error={error}
         currentId={currentId}
         onSelect={select}
         onNewChat={newChat}
         onOpenSettings={onOpenSettings}
-      />
+        />
+      </div>
       <main className="workspace__main">
+        <button
+          type="button"
+          className="icon-button workspace__toggle"
+          aria-label={sidebarOpen ? 'Hide sidebar' : 'Show sidebar'}
+          title={`${sidebarOpen ? 'Hide' : 'Show'} sidebar (${isMacPlatform() ? '⌘' : 'Ctrl+'}B)`}
+          aria-expanded={sidebarOpen}
+          aria-controls="workspace-sidebar"
+          onClick={toggleSidebar}
+        >
+          <SidebarIcon />
+        </button>
         <ChatView conversationId={currentId} onConversationCreated={select} onOpenSettings={onOpenSettings} />
         {tokenMissing && (
           <p className="token-missing" role="status">

@@ -27,7 +27,7 @@ export function UsageBadge({ usage, extra, label }: { usage: Usage | undefined; 
   return (
     <Tooltip
       className="usage-badge"
-      label={`${label}: ${usage.totalTokens.toLocaleString()} tokens`}
+      label={`${label}: ${compactCount(usage.totalTokens)} tokens`}
       details={
         <>
           <strong>{usage.totalTokens.toLocaleString()} tokens</strong>
