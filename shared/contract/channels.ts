@@ -42,6 +42,7 @@ export const callChannels = [
   'providers:setDefault',
   'providers:models',
   'providers:credits',
+  'providers:test',
 ] as const;
 
 export const eventChannels = ['app:notice', 'app:openConversation', 'app:newChat', 'chat:event', 'conversations:changed', 'quick:shown', 'app:connectivity'] as const;

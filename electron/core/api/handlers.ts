@@ -79,6 +79,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'providers:setDefault': ({ id }) => providers.setDefault(id),
     'providers:models': (input) => deps.providerInfo.models(input?.providerId),
     'providers:credits': (input) => deps.providerInfo.credits(input?.providerId),
+    'providers:test': ({ id }) => deps.providerInfo.testConnection(id),
     'settings:get': () => settings.view(),
     'settings:update': (patch) => {
       const view = settings.update(patch);

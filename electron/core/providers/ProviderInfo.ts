@@ -44,6 +44,13 @@ export class ProviderInfo {
     return got.ok ? readCredits(got.body) : { available: false, reason: got.reason };
   }
 
+  /** "Test connection": the saved token against the provider's (effective) base URL. */
+  async testConnection(providerId: string): Promise<TokenCheck> {
+    const { token } = await this.#deps.providers.target(providerId);
+    if (!token) return { verdict: 'invalid', message: 'No API token is set for this provider.' };
+    return this.checkToken(token, providerId);
+  }
+
   /** A token the user typed, tried against the provider's base URL before it is saved. */
   async checkToken(token: string, providerId?: string): Promise<TokenCheck> {
     const { baseUrl } = await this.#deps.providers.target(providerId);

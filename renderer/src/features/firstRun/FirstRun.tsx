@@ -9,11 +9,12 @@ import { useTokenSaver } from '../auth/useTokenSaver.ts';
 import { EvolinkPresets } from './EvolinkPresets.tsx';
 import { useProviderName } from './useProviderName.ts';
 import { useTokenCheck } from './useTokenCheck.ts';
+import type { OpenSettings } from '../settings/settingsTarget.ts';
 import './firstRun.css';
 
 interface Props {
   onDone: (status: AuthStatus) => void;
-  onOpenSettings: () => void;
+  onOpenSettings: OpenSettings;
   /** Changes when the settings may have changed, to re-read the provider. */
   settingsVersion: number;
 }
@@ -171,7 +172,7 @@ export function FirstRun({ onDone, onOpenSettings, settingsVersion }: Props) {
         </div>
         <p className="first-run__hint">
           Using a different provider?{' '}
-          <button type="button" className="link-button" onClick={onOpenSettings}>
+          <button type="button" className="link-button" onClick={() => onOpenSettings({ providerId: 'default' })}>
             Change the API base URL in Settings
           </button>
         </p>

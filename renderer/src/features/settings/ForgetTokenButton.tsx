@@ -3,18 +3,20 @@ import type { AuthStatus } from '../../../../shared/contract/auth.ts';
 import { useApi } from '../../app/services.tsx';
 
 interface Props {
+  /** Whose token; omitted means the default provider's. */
+  providerId?: string;
   onForgotten: (status: AuthStatus) => void;
   onError: (message: string) => void;
 }
 
 /** Removes the token Parley saved (keychain or session), after asking; one from the environment stays. */
-export function ForgetTokenButton({ onForgotten, onError }: Props) {
+export function ForgetTokenButton({ providerId, onForgotten, onError }: Props) {
   const api = useApi();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const forget = async () => {
     setBusy(true);
-    const result = await api.auth.clearToken();
+    const result = await api.auth.clearToken(providerId ? { providerId } : undefined);
     setBusy(false);
     setAsking(false);
     if (result.ok) onForgotten(result.value);

@@ -1,5 +1,6 @@
 /** Where Settings should open: at a provider (the one a failed reply went to), or at the top. */
 export interface SettingsTarget {
+  /** A provider's id, or 'default' for whichever is the default. */
   providerId?: string | undefined;
 }
 
