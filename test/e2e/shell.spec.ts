@@ -75,6 +75,19 @@ test('at 800×600 the header stays on one line, nothing is clipped, and the side
 test('Ctrl+/ opens the keyboard-shortcut sheet; Esc closes it', async ({ page, parley }) => {
   await page.setViewportSize({ width: 800, height: 600 });
   await page.goto(parley.url);
+  // The favicon is Parley's icon, and the page's own policy lets it load.
+  const iconLoads = await page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href;
+        if (!href) return resolve(false);
+        const image = new Image();
+        image.onload = () => resolve(image.naturalWidth > 0);
+        image.onerror = () => resolve(false);
+        image.src = href;
+      }),
+  );
+  expect(iconLoads).toBe(true);
   await composer(page).focus();
   await page.keyboard.press('Control+/');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
