@@ -96,3 +96,35 @@ test('a failed reply shows no "0 tokens" anywhere', async ({ page, parley }) => 
   await expect(assistantMessages(page).getByRole('alert')).toBeVisible();
   await expect(page.getByText(/\b0 tokens/)).toHaveCount(0);
 });
+
+test('keyboard only: Tab to the model picker, open it, pick with the arrows, Esc closes without a change', async ({ page, parley }) => {
+  await page.goto(parley.url);
+  await composer(page).fill('Keyboard please');
+  await composer(page).press('Enter');
+  await expect(assistantMessages(page)).toContainText('Echo: Keyboard please');
+  const picker = page.getByRole('button', { name: 'Model: gpt-5.2 (default)' });
+  await picker.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Choose a model' });
+  const search = dialog.getByRole('combobox', { name: 'Search models' });
+  await expect(search).toBeFocused();
+  await expect(dialog.getByRole('option')).toHaveCount(3);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(picker).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('option')).toHaveCount(3);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const active = await search.getAttribute('aria-activedescendant');
+  await expect(page.locator(`[id="${active}"]`)).toHaveText('gpt-5.2-mini');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Model: gpt-5.2-mini' })).toBeFocused();
+  // The conversation's settings hold the choice (the gear is marked as overridden).
+  await page.getByRole('button', { name: 'Conversation settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Conversation settings' });
+  await expect(settings.getByLabel('Model')).toHaveValue('gpt-5.2-mini');
+  await settings.getByRole('button', { name: 'Close Conversation settings' }).click();
+  await expect(settings).toBeHidden();
+});
