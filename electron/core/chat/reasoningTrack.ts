@@ -8,6 +8,7 @@ export class ReasoningTrack {
   #text = '';
   #startedAt: number | undefined;
   #endedAt: number | undefined;
+  #untimed = false;
   readonly #shower: TextThrottle;
   /** The model that answered, from the response (with `evolink/auto` the provider picks). */
   model: string | undefined;
@@ -30,6 +31,15 @@ export class ReasoningTrack {
     }
   }
 
+  /** A whole (not streamed) reply's thinking: how long it took is not known, so none is saved. */
+  pushWhole(reasoning: string): void {
+    if (!reasoning) return;
+    this.#text = reasoning;
+    this.#untimed = true;
+    this.#shower.push(reasoning);
+    this.#shower.flush();
+  }
+
   /** Sends what is pending now (before the reply's own text, so the windows get them in order). */
   flush(): void {
     this.#shower.flush();
@@ -41,8 +51,9 @@ export class ReasoningTrack {
     this.#shower.dispose();
     const out: { reasoning?: string; reasoningMs?: number; model?: string } = {};
     if (this.model) out.model = this.model;
-    if (!this.#text || this.#startedAt === undefined) return out;
+    if (!this.#text) return out;
     out.reasoning = this.#text;
+    if (this.#untimed || this.#startedAt === undefined) return out;
     out.reasoningMs = Math.max(0, Math.round((this.#endedAt ?? performance.now()) - this.#startedAt));
     return out;
   }

@@ -180,7 +180,7 @@ export class StreamRun {
       fail('bad_response', `${this.#host} answered with something other than a chat completion. Check the API base URL.`);
     }
     this.#reasoning.model = completion.model;
-    this.#reasoning.push(completion.reasoning, completion.text);
+    this.#reasoning.pushWhole(completion.reasoning);
     this.#firstText(completion.text || ' ');
     batcher.pushWhole(completion.text);
     if (completion.usage) this.#setUsage(completion.usage);
