@@ -59,6 +59,10 @@ export const MessageSchema = z.object({
   siblingIds: z.array(z.string()).optional(),
   /** Milliseconds from sending the request to the first text of the reply (assistant messages). */
   timeToFirstTokenMs: z.number().int().nonnegative().optional(),
+  /** What a reasoning model thought before it answered (shown folded; never sent back to the provider). */
+  reasoning: z.string().optional(),
+  /** How long it thought: from the first reasoning text to the first text of the answer. */
+  reasoningMs: z.number().int().nonnegative().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

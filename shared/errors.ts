@@ -34,6 +34,8 @@ export const AppErrorSchema = z.object({
   retryAfterMs: z.number().nonnegative().optional(),
   /** The saved provider the failed request went to (providers:list), so "check your token" can open it. */
   providerId: z.string().optional(),
+  /** The provider's own page that fixes this (a 402's billing page), where Parley knows it. */
+  helpUrl: z.string().url().optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 

@@ -25,6 +25,23 @@ export const SetTokenInputSchema = z
   })
   .strict();
 
+/** What a cheap request with a token (before saving it) found. unchecked: the provider could not be
+ *  asked (offline, no such endpoint); the token may still be fine. */
+export const TokenCheckSchema = z.object({
+  verdict: z.enum(['valid', 'invalid', 'no_credits', 'unchecked']),
+  message: z.string(),
+  /** Where to get a new key (invalid) or top up (no_credits), where Parley knows the provider. */
+  helpUrl: z.string().url().optional(),
+});
+export type TokenCheck = z.infer<typeof TokenCheckSchema>;
+
+export const CheckTokenInputSchema = z
+  .object({
+    token: SetTokenInputSchema.shape.token,
+    providerId: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+
 /** Omitted (or no providerId) means the default provider. */
 const ProviderRefSchema = z
   .object({ providerId: z.string().trim().min(1).max(100).optional() })
@@ -35,6 +52,8 @@ export const authCalls = {
   'auth:status': { input: ProviderRefSchema, output: AuthStatusSchema },
   'auth:setToken': { input: SetTokenInputSchema, output: AuthStatusSchema },
   'auth:clearToken': { input: ProviderRefSchema, output: AuthStatusSchema },
+  /** Tries a token against the provider (GET /credits, else GET /models) without saving it. */
+  'auth:checkToken': { input: CheckTokenInputSchema, output: TokenCheckSchema },
 } as const;
 
 export const authEvents = {} as const;

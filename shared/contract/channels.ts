@@ -7,6 +7,7 @@ export const callChannels = [
   'auth:status',
   'auth:setToken',
   'auth:clearToken',
+  'auth:checkToken',
   'chat:send',
   'chat:cancel',
   'chat:continue',
@@ -41,6 +42,7 @@ export const callChannels = [
   'providers:setDefault',
   'providers:models',
   'providers:credits',
+  'providers:test',
 ] as const;
 
 export const eventChannels = ['app:notice', 'app:openConversation', 'app:newChat', 'chat:event', 'conversations:changed', 'quick:shown', 'app:connectivity'] as const;

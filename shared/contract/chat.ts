@@ -77,8 +77,9 @@ const streamRef = { streamId: z.string(), conversationId: z.string(), messageId:
 
 /** Pushed while a reply streams; every event carries its stream id. */
 export const ChatEventSchema = z.discriminatedUnion('type', [
-  /** offset: where `text` starts in the reply's whole content (a continued reply counts its earlier text). */
-  z.object({ type: z.literal('delta'), ...streamRef, offset: z.number().int().nonnegative(), text: z.string() }),
+  /** offset: where `text` starts in the reply's whole content (a continued reply counts its earlier text).
+   *  `reasoning`: a reasoning model's thinking, shown apart from the reply (then `text` may be ''). */
+  z.object({ type: z.literal('delta'), ...streamRef, offset: z.number().int().nonnegative(), text: z.string(), reasoning: z.string().optional() }),
   z.object({ type: z.literal('usage'), ...streamRef, usage: UsageSchema }),
   z.object({ type: z.literal('done'), ...streamRef, status: z.enum(['complete', 'stopped']), message: MessageSchema }),
   z.object({ type: z.literal('error'), ...streamRef, error: AppErrorSchema, message: MessageSchema }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProviderSchema } from '../settings.ts';
-import { TokenSourceSchema } from './auth.ts';
+import { TokenCheckSchema, TokenSourceSchema } from './auth.ts';
 
 /** A saved provider as the Settings screen shows it; the token itself never leaves main. */
 export const ProviderViewSchema = ProviderSchema.extend({
@@ -70,6 +70,8 @@ export const providerCalls = {
   'providers:setDefault': { input: byId, output: ProviderListSchema },
   'providers:models': { input: ProviderRefSchema, output: ModelListSchema },
   'providers:credits': { input: ProviderRefSchema, output: CreditsSchema },
+  /** "Test connection": the provider's saved token, tried as the first run tries a new one. */
+  'providers:test': { input: byId, output: TokenCheckSchema },
 } as const;
 
 export const providerEvents = {} as const;

@@ -60,7 +60,7 @@ test('Edit resends a user message as a new version; the API gets the edited text
   const editor = question.getByRole('textbox', { name: 'Edit message' });
   await expect(editor).toBeFocused();
   await editor.fill('Tell me about dogs');
-  await question.getByRole('button', { name: 'Save' }).click();
+  await question.getByRole('button', { name: 'Save & resend' }).click();
 
   await expect(assistantMessages(page)).toContainText('Echo: Tell me about dogs');
   await expect(userMessages(page)).toContainText('Tell me about dogs');

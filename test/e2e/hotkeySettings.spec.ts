@@ -66,7 +66,7 @@ test('the shortcut field refuses a bad shortcut, saves a good one, and shows wha
   await expect(status).toHaveText(/^Saved, but the shortcut is not active\. Global shortcuts are a desktop-app feature/);
   await expect(field).toHaveValue('Control+Alt+K');
   await dialog.screenshot({ path: join(SCREENSHOTS, 'settings-hotkey-saved.png') });
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(dialog).toBeHidden();
 
   const again = await openSettings(page);

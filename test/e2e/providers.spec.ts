@@ -96,3 +96,16 @@ test('the proxy setting is checked and saved', async ({ page, parley }) => {
   dialog = await openSettings(page);
   await expect(dialog.getByLabel('Proxy')).toHaveValue('http://proxy.example.com:8080');
 });
+
+test('Test connection says what the provider answered, per provider', async ({ page, parley }) => {
+  await page.goto(parley.url);
+  const dialog = await openSettings(page);
+  const row = dialog.getByRole('listitem').filter({ hasText: 'Default' });
+  await row.getByRole('button', { name: /^Test connection to / }).click();
+  await expect(row.getByRole('status')).toHaveText(/accepted the token\.$/);
+  parley.fake.setCredits({ kind: 'http-error', status: 401 });
+  await row.getByRole('button', { name: /^Test connection to / }).click();
+  await expect(row.getByRole('status')).toHaveText(/did not accept this token\.$/);
+  const sent = parley.fake.requests.filter((r) => r.path === '/v1/credits').at(-1);
+  expect(sent?.headers['authorization']).toBe('Bearer test-token');
+});

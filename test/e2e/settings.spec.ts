@@ -7,13 +7,33 @@ test('Settings saves values, refuses a bad temperature, and the provider gets th
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await expect(dialog).toBeVisible();
 
-  // The token is never sent to the page: the field is empty and only says where the token comes from.
-  const token = dialog.getByLabel('API token');
+  // Sections, and a close button.
+  const sections = dialog.getByRole('navigation', { name: 'Settings sections' });
+  await expect(sections.getByRole('button')).toHaveText(['Providers', 'General', 'Model and parameters', 'Quick prompt', 'Data']);
+  for (const name of ['General', 'Model and parameters', 'Quick prompt', 'Data']) {
+    await expect(dialog.getByRole('heading', { name, exact: true })).toBeAttached();
+  }
+  await screenshotBothSchemes(page, 'settings-dialog');
+  await sections.getByRole('button', { name: 'Quick prompt' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Quick prompt' })).toBeInViewport();
+  await expect(dialog.getByRole('button', { name: 'Close Settings' })).toBeInViewport();
+
+  // One place for the base URL and the token: the default provider's card. What the environment
+  // sets is shown as such, read-only; the token itself is never sent to the page.
+  await expect(dialog.getByLabel('API base URL')).toHaveCount(0);
+  await expect(dialog.getByLabel('API token', { exact: true })).toHaveCount(0);
+  const row = dialog.getByRole('listitem').filter({ hasText: 'Default' });
+  await expect(row).toContainText('(set by PARLEY_API_BASE_URL)');
+  await expect(row).toContainText('Token set by PARLEY_API_TOKEN');
+  await row.getByRole('button', { name: /^Edit / }).click();
+  const editor = dialog.getByRole('group', { name: /^Edit / });
+  await expect(editor.getByLabel('Provider base URL')).toHaveAttribute('readonly', '');
+  await expect(editor.getByLabel('Provider base URL')).toHaveValue(parley.fake.baseUrl);
+  const token = editor.getByLabel('Provider API token');
   await expect(token).toHaveAttribute('type', 'password');
   await expect(token).toHaveValue('');
-  await expect(dialog.getByText('PARLEY_API_TOKEN')).toBeVisible();
-  await expect(dialog.getByText('PARLEY_API_BASE_URL')).toBeVisible();
-  await screenshotBothSchemes(page, 'settings-dialog');
+  await expect(token).toHaveAttribute('readonly', '');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
 
   await dialog.getByLabel('Temperature').fill('3');
   await dialog.getByRole('button', { name: 'Save' }).click();

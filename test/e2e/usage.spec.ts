@@ -10,16 +10,19 @@ test('each reply shows its tokens and time to first token; the header shows the 
   await composer(page).press('Enter');
   const first = assistantMessages(page).first();
   await expect(first).toContainText('One.');
-  await expect(first).toContainText('21 prompt · 9 completion · 4 reasoning · 5 cached');
-  await expect(first).toContainText(/first token after \d+(\.\d+)? m?s/);
+  const firstBadge = first.getByRole('button', { name: 'Reply usage: 30 tokens' });
+  await expect(firstBadge).toHaveAccessibleDescription(/21 prompt · 9 completion · 4 reasoning · 5 cached/);
+  await expect(firstBadge).toHaveAccessibleDescription(/first token after \d+(\.\d+)? m?s/);
 
   await composer(page).fill('Second');
   await composer(page).press('Enter');
   const second = assistantMessages(page).nth(1);
-  await expect(second).toContainText('40 prompt · 11 completion · 2 reasoning');
-  await expect(second).not.toContainText('cached');
+  const secondBadge = second.getByRole('button', { name: 'Reply usage: 51 tokens' });
+  await expect(secondBadge).toHaveAccessibleDescription(/^51 tokens ?40 prompt · 11 completion · 2 reasoning · first token/);
   // 21 + 9 + 40 + 11 tokens in all.
-  await expect(page.getByLabel('Conversation totals')).toContainText('Total: 81 tokens (61 prompt · 20 completion · 6 reasoning · 5 cached)');
+  const totals = page.getByRole('button', { name: 'Conversation totals: 81 tokens' });
+  await expect(totals).toHaveText('81 tokens');
+  await expect(totals).toHaveAccessibleDescription(/61 prompt · 20 completion · 6 reasoning · 5 cached/);
 });
 
 test('Settings shows the account balance where the provider reports it', async ({ page, parley }) => {

@@ -51,7 +51,7 @@ const httpError = (status: number, message: string, headers?: Record<string, str
 
 describe('ChatService failures', () => {
   it.each([
-    [401, 'auth_failed', 'The provider rejected the API token. Check it in Settings.'],
+    [401, 'auth_failed', /^127\.0\.0\.1:\d+ rejected the API token\.$/],
     [402, 'out_of_credits', /credits/],
     [403, 'forbidden', /refused/],
     [404, 'not_found', /gpt-5\.2/],
@@ -109,7 +109,7 @@ describe('ChatService failures', () => {
     const reply: FakeReply = { kind: 'stream', chunks: ['So far ', 'and then nothing'], delayMs: 10_000 };
     const { error, content } = await failWith(reply, { requestTimeoutMs: 500, stallTimeoutMs: 1000 });
     expect(error.code).toBe('timeout');
-    expect(error.message).toContain('stopped answering');
+    expect(error.message).toContain('went silent for');
     expect(content).toBe('So far ');
   });
 
@@ -122,7 +122,7 @@ describe('ChatService failures', () => {
 
     const { error } = await failWith(undefined);
     expect(error.code).toBe('network');
-    expect(error.message).toContain(`Could not reach 127.0.0.1:${port}`);
+    expect(error.message).toBe(`127.0.0.1:${port} refused the connection: nothing answers at that address.`);
   });
 });
 

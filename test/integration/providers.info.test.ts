@@ -71,7 +71,7 @@ describe('providers:models', () => {
     });
     const dead = await call<ProviderView>('providers:save', { name: 'Down', baseUrl: await deadBaseUrl() });
     const down = await call<ModelList>('providers:models', { providerId: dead.id });
-    expect(down).toMatchObject({ available: false, reason: expect.stringContaining('connection was refused') });
+    expect(down).toMatchObject({ available: false, reason: expect.stringContaining('refused the connection') });
   });
 
   it('reads the shapes providers use and refuses the rest', () => {

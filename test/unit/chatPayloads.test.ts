@@ -19,23 +19,40 @@ describe('provider payloads', () => {
   });
 
   it('reads chunks defensively', () => {
-    expect(readChunk({ choices: [{ delta: { content: 'Hi' } }] })).toEqual({ recognized: true, text: 'Hi' });
-    expect(readChunk({ choices: [{ delta: { content: null } }] })).toEqual({ recognized: true, text: '' });
+    expect(readChunk({ choices: [{ delta: { content: 'Hi' } }] })).toEqual({ recognized: true, text: 'Hi', reasoning: '' });
+    expect(readChunk({ choices: [{ delta: { content: null } }] })).toEqual({ recognized: true, text: '', reasoning: '' });
     expect(readChunk({ choices: [], usage: { prompt_tokens: 1, completion_tokens: 1 } })).toMatchObject({
       recognized: true,
       usage: { totalTokens: 2 },
     });
-    expect(readChunk({ object: 'something else' })).toEqual({ recognized: false, text: '' });
-    expect(readChunk('text')).toEqual({ recognized: false, text: '' });
+    expect(readChunk({ object: 'something else' })).toEqual({ recognized: false, text: '', reasoning: '' });
+    expect(readChunk('text')).toEqual({ recognized: false, text: '', reasoning: '' });
     expect(readChunk({ choices: [{ delta: { content: 42 } }] }).text).toBe('');
+  });
+
+  it('reads reasoning (reasoning_content or reasoning) and the answering model', () => {
+    expect(readChunk({ model: 'gpt-5.2', choices: [{ delta: { reasoning_content: 'Hmm' } }] })).toEqual({
+      recognized: true,
+      text: '',
+      reasoning: 'Hmm',
+      model: 'gpt-5.2',
+    });
+    expect(readChunk({ choices: [{ delta: { reasoning: 'So', content: 'A' } }] })).toMatchObject({ reasoning: 'So', text: 'A' });
+    expect(readChunk({ model: 42, choices: [{ delta: { reasoning_content: { x: 1 } } }] })).toEqual({ recognized: true, text: '', reasoning: '' });
+    expect(readCompletion({ model: 'm', choices: [{ message: { content: 'Yes.', reasoning_content: 'Think.' } }] })).toEqual({
+      text: 'Yes.',
+      reasoning: 'Think.',
+      model: 'm',
+    });
   });
 
   it('reads whole completions, and refuses bodies that are not one', () => {
     expect(readCompletion({ choices: [{ message: { content: 'Done.' } }], usage: { prompt_tokens: 1, completion_tokens: 2 } })).toEqual({
       text: 'Done.',
+      reasoning: '',
       usage: { promptTokens: 1, completionTokens: 2, totalTokens: 3 },
     });
-    expect(readCompletion({ choices: [{ message: { content: null, refusal: 'I cannot.' } }] })).toEqual({ text: 'I cannot.' });
+    expect(readCompletion({ choices: [{ message: { content: null, refusal: 'I cannot.' } }] })).toEqual({ text: 'I cannot.', reasoning: '' });
     expect(readCompletion('<html>')).toBeUndefined();
     expect(readCompletion({ error: 'x' })).toBeUndefined();
   });

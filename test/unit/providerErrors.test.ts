@@ -15,10 +15,17 @@ describe('toAppError', () => {
   it('maps HTTP statuses to codes', () => {
     expect(toAppError(statusError(401, providerBody('Invalid key')), ctx)).toEqual({
       code: 'auth_failed',
-      message: 'The provider rejected the API token. Check it in Settings.',
+      message: 'api.evolink.ai rejected the API token.',
       status: 401,
     });
-    expect(toAppError(statusError(402, providerBody('Insufficient balance')), ctx)).toMatchObject({ code: 'out_of_credits', status: 402 });
+    expect(toAppError(statusError(402, providerBody('Insufficient balance')), ctx)).toEqual({
+      code: 'out_of_credits',
+      message: 'Your account at api.evolink.ai is out of credits.',
+      status: 402,
+      helpUrl: 'https://evolink.ai/dashboard/billing',
+    });
+    const elsewhere = toAppError(statusError(402, providerBody('Insufficient balance')), { baseUrl: 'https://llm.example.com/v1' });
+    expect(elsewhere).not.toHaveProperty('helpUrl');
     expect(toAppError(statusError(403, providerBody('No access')), ctx)).toMatchObject({ code: 'forbidden', status: 403 });
     expect(toAppError(statusError(409, providerBody('Conflict')), ctx)).toMatchObject({ code: 'bad_request', status: 409 });
     expect(toAppError(statusError(503, providerBody('Unavailable')), ctx)).toMatchObject({ code: 'provider_error', status: 503 });
@@ -78,10 +85,10 @@ describe('toAppError', () => {
     const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
     const error = toAppError(new APIConnectionError({ cause: refused }), ctx);
     expect(error.code).toBe('network');
-    expect(error.message).toMatch(/^Could not reach api\.evolink\.ai/);
+    expect(error.message).toBe('api.evolink.ai refused the connection: nothing answers at that address.');
 
     const dns = new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) });
-    expect(toAppError(new APIConnectionError({ cause: dns }), ctx).message).toContain('does not resolve');
+    expect(toAppError(new APIConnectionError({ cause: dns }), ctx).message).toBe('Could not find api.evolink.ai: the name does not resolve.');
 
     const aggregate = new TypeError('fetch failed', {
       cause: new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]),
@@ -92,10 +99,10 @@ describe('toAppError', () => {
 
   it('maps broken streams', () => {
     const streamError = new APIError(undefined, { message: 'overloaded', type: 'server_error' }, undefined, new Headers());
-    expect(toAppError(streamError, ctx)).toEqual({ code: 'provider_error', message: 'The provider stopped with an error: overloaded' });
+    expect(toAppError(streamError, ctx)).toEqual({ code: 'provider_error', message: 'api.evolink.ai stopped the reply with an error: overloaded' });
     expect(toAppError(new SyntaxError('Unexpected token <'), ctx).code).toBe('bad_response');
     const dropped = new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
-    expect(toAppError(dropped, ctx).code).toBe('network');
+    expect(toAppError(dropped, ctx)).toEqual({ code: 'network', message: 'The connection to api.evolink.ai dropped in the middle of the reply.' });
   });
 
   it('passes AppErrorExceptions through and hides anything unknown', () => {

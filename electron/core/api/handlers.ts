@@ -53,6 +53,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'auth:status': (input) => providers.status(input?.providerId),
     'auth:setToken': ({ token, storage, providerId }) => providers.setToken(token, storage, providerId),
     'auth:clearToken': (input) => providers.clearToken(input?.providerId),
+    'auth:checkToken': ({ token, providerId }) => deps.providerInfo.checkToken(token, providerId),
     'chat:send': (input) => chat.send(input),
     'chat:cancel': ({ streamId }) => ({ cancelled: chat.cancel(streamId) }),
     'chat:continue': (input) => chat.continue(input),
@@ -85,6 +86,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'providers:setDefault': ({ id }) => providers.setDefault(id),
     'providers:models': (input) => deps.providerInfo.models(input?.providerId),
     'providers:credits': (input) => deps.providerInfo.credits(input?.providerId),
+    'providers:test': ({ id }) => deps.providerInfo.testConnection(id),
     'settings:get': () => settings.view(),
     'settings:update': async ({ keepToken, ...patch }) => {
       await deps.tokenBinding.beforeSettingsUpdate(patch, keepToken);

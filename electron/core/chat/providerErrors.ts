@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { AppErrorException, appError, type AppError } from '../../../shared/errors.ts';
+import { billingUrlFor } from '../../../shared/providerLinks.ts';
 import { describeNetworkFailure } from './networkErrors.ts';
 
 /** What the request was about, so messages can name the model and host; the token is only used to redact. */
@@ -68,19 +69,21 @@ function statusError(err: APIError & { status: number }, ctx: ProviderErrorConte
   const said = own ? ` The provider said: ${cleanDetail(own, ctx.token)}` : '';
   switch (status) {
     case 401:
-      return appError('auth_failed', 'The provider rejected the API token. Check it in Settings.', { status });
-    case 402:
-      return appError('out_of_credits', `Your provider account is out of credits. Top it up, then try again.${said}`, { status });
+      return appError('auth_failed', `${host} rejected the API token.`, { status });
+    case 402: {
+      const billing = billingUrlFor(ctx.baseUrl);
+      return appError('out_of_credits', `Your account at ${host} is out of credits.`, { status, ...(billing ? { helpUrl: billing } : {}) });
+    }
     case 403:
-      return appError('forbidden', `The provider refused this request (HTTP 403): the token may lack access to this model.${said}`, { status });
+      return appError('forbidden', `${host} refused this request: the token may not have access to this model.${said}`, { status });
     case 404: {
-      const model = ctx.model ? `model "${ctx.model}"` : 'model';
-      return appError('not_found', `The provider did not find the ${model} or the endpoint at ${host}. Check the model name and the API base URL in Settings.${said}`, { status });
+      const model = ctx.model ? `the model "${ctx.model}"` : 'this model';
+      return appError('not_found', `${host} does not know ${model} (or the API base URL is wrong).`, { status });
     }
     case 429: {
       const wait = retryAfterMs(err.headers);
-      const when = wait === undefined ? 'Wait a moment' : `Wait ${Math.max(1, Math.ceil(wait / 1000))} s`;
-      return appError('rate_limited', `Too many requests: the provider is rate limiting you. ${when} and try again.${said}`, {
+      const when = wait === undefined ? '' : ` for ${Math.max(1, Math.ceil(wait / 1000))} s`;
+      return appError('rate_limited', `${host} is rate limiting requests: wait${when || ' a moment'}.`, {
         status,
         ...(wait === undefined ? {} : { retryAfterMs: wait }),
       });
@@ -89,7 +92,7 @@ function statusError(err: APIError & { status: number }, ctx: ProviderErrorConte
   if (status >= 500) {
     // A 503 often says when to come back; the UI can count down as for 429.
     const wait = retryAfterMs(err.headers);
-    return appError('provider_error', `The provider had a problem (HTTP ${status}). Try again in a moment.${said}`, {
+    return appError('provider_error', `${host} had a problem of its own (HTTP ${status}).`, {
       status,
       ...(wait === undefined ? {} : { retryAfterMs: wait }),
     });
@@ -104,17 +107,17 @@ export function toAppError(err: unknown, ctx: ProviderErrorContext = {}): AppErr
   const host = hostOf(ctx.baseUrl);
   if (err instanceof APIUserAbortError) return appError('cancelled', 'The request was cancelled.');
   if (err instanceof APIConnectionTimeoutError) {
-    return appError('timeout', `${host} did not answer in time. Try again, or check the API base URL.`);
+    return appError('timeout', `${host} did not answer in time.`);
   }
   if (err instanceof APIConnectionError) return describeNetworkFailure(err.cause, host);
   if (err instanceof APIError) {
     if (typeof err.status === 'number') return statusError(err as APIError & { status: number }, ctx);
     // An `error` object inside an otherwise healthy stream.
     const own = providerMessage(err);
-    return appError('provider_error', `The provider stopped with an error${own ? `: ${cleanDetail(own, ctx.token)}` : '.'}`);
+    return appError('provider_error', `${host} stopped the reply with an error${own ? `: ${cleanDetail(own, ctx.token)}` : '.'}`);
   }
   if (err instanceof SyntaxError) {
-    return appError('bad_response', `${host} sent data Parley could not read (not valid JSON). Check the API base URL.`);
+    return appError('bad_response', `${host} sent data Parley could not read (not valid JSON).`);
   }
   return describeNetworkFailure(err, host);
 }

@@ -32,7 +32,21 @@ export interface ChunkContent {
   /** False when the chunk had neither choices nor usage: not a chat-completions chunk at all. */
   recognized: boolean;
   text: string;
+  /** Reasoning text: `reasoning_content` (most compatible servers) or `reasoning`. */
+  reasoning: string;
+  /** The model that answered, as the provider names it. */
+  model?: string;
   usage?: Usage;
+}
+
+function reasoningOf(part: Record<string, unknown> | undefined): string {
+  const value = part?.['reasoning_content'] ?? part?.['reasoning'];
+  return typeof value === 'string' ? value : '';
+}
+
+function modelOf(body: Record<string, unknown> | undefined): string | undefined {
+  const model = body?.['model'];
+  return typeof model === 'string' && model.trim() ? model.trim().slice(0, 200) : undefined;
 }
 
 /** One streamed chunk: the first choice's delta text, and usage when the chunk carries it. */
@@ -41,20 +55,30 @@ export function readChunk(chunk: unknown): ChunkContent {
   const choices = body?.['choices'];
   const usage = readUsage(body?.['usage']);
   const first = Array.isArray(choices) ? record(choices[0]) : undefined;
-  const content = record(first?.['delta'])?.['content'];
+  const delta = record(first?.['delta']);
+  const content = delta?.['content'];
+  const model = modelOf(body);
   return {
     recognized: Array.isArray(choices) || usage !== undefined,
     text: typeof content === 'string' ? content : '',
+    reasoning: reasoningOf(delta),
+    ...(model ? { model } : {}),
     ...(usage ? { usage } : {}),
   };
 }
 
 /** A whole (non-streamed) completion, or undefined when the body is not one. */
-export function readCompletion(body: unknown): { text: string; usage?: Usage } | undefined {
+export function readCompletion(body: unknown): { text: string; reasoning: string; model?: string; usage?: Usage } | undefined {
   const choices = record(body)?.['choices'];
   if (!Array.isArray(choices)) return undefined;
   const message = record(record(choices[0])?.['message']);
   const content = message?.['content'] ?? message?.['refusal'];
   const usage = readUsage(record(body)?.['usage']);
-  return { text: typeof content === 'string' ? content : '', ...(usage ? { usage } : {}) };
+  const model = modelOf(record(body));
+  return {
+    text: typeof content === 'string' ? content : '',
+    reasoning: reasoningOf(message),
+    ...(model ? { model } : {}),
+    ...(usage ? { usage } : {}),
+  };
 }

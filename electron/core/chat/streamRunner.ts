@@ -8,6 +8,7 @@ import { createClient } from '../providers/openaiClient.ts';
 import type { ProxyAgents } from '../providers/proxyAgents.ts';
 import type { ConversationStore, MessageEnd } from '../store/ConversationStore.ts';
 import type { ReadyConfig } from './configCheck.ts';
+import { ReasoningTrack } from './reasoningTrack.ts';
 import { TextThrottle } from './textThrottle.ts';
 import { addUsage } from './usage.ts';
 import { hostOf, toAppError } from './providerErrors.ts';
@@ -75,6 +76,7 @@ export class StreamRun {
   #sentAt = 0;
   #timeToFirstTokenMs: number | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #reasoning: ReasoningTrack;
 
   constructor(job: StreamJob, deps: StreamDeps) {
     this.#job = job;
@@ -82,6 +84,9 @@ export class StreamRun {
     this.conversationId = job.conversationId;
     this.#deps = deps;
     this.#host = hostOf(job.config.baseUrl);
+    this.#reasoning = new ReasoningTrack(deps.batchIntervalMs, (text) => {
+      if (this.#stop?.kind !== 'fail') this.#emit('chat:event', { type: 'delta', ...this.#ref(), offset: this.liveContent.length, text: '', reasoning: text });
+    });
     this.done = this.#run()
       .catch(() => undefined)
       .finally(() => {
@@ -132,6 +137,7 @@ export class StreamRun {
     saver.dispose();
     shower.dispose();
     if (tail) end.tail = tail;
+    Object.assign(end, this.#reasoning.end());
     const usage = this.#usage ?? this.#job.baseUsage;
     if (usage) end.usage = usage;
     if (this.#timeToFirstTokenMs !== undefined) end.timeToFirstTokenMs = this.#timeToFirstTokenMs;
@@ -158,6 +164,8 @@ export class StreamRun {
       this.#armIdleTimer();
       const content = readChunk(chunk);
       recognized ||= content.recognized;
+      this.#reasoning.model ??= content.model;
+      this.#reasoning.push(content.reasoning, content.text);
       this.#firstText(content.text);
       batcher.push(content.text);
       if (content.usage) {
@@ -177,6 +185,8 @@ export class StreamRun {
     if (!completion) {
       fail('bad_response', `${this.#host} answered with something other than a chat completion. Check the API base URL.`);
     }
+    this.#reasoning.model = completion.model;
+    this.#reasoning.pushWhole(completion.reasoning);
     this.#firstText(completion.text || ' ');
     batcher.pushWhole(completion.text);
     if (completion.usage) this.#setUsage(completion.usage);
@@ -187,7 +197,7 @@ export class StreamRun {
     clearTimeout(this.#idleTimer);
     const seconds = Math.max(1, Math.round(this.#deps.stallTimeoutMs / 1000));
     this.#idleTimer = setTimeout(
-      () => this.#abortWith(appError('timeout', `${this.#host} stopped answering (nothing for ${seconds} s). Try again.`)),
+      () => this.#abortWith(appError('timeout', `${this.#host} went silent for ${seconds} s, so Parley stopped waiting.`)),
       this.#deps.stallTimeoutMs,
     );
   }

@@ -1,9 +1,11 @@
+import type { TokenCheck } from '../../../shared/contract/auth.ts';
 import type { Credits, ModelList } from '../../../shared/contract/providers.ts';
 import { describeNetworkFailure } from '../chat/networkErrors.ts';
 import { hostOf } from '../chat/providerErrors.ts';
 import type { ProviderRegistry } from './ProviderRegistry.ts';
 import { readCredits, readModels } from './providerReplies.ts';
 import type { ProxyAgents } from './proxyAgents.ts';
+import { checkToken } from './tokenCheck.ts';
 
 export interface ProviderInfoDeps {
   providers: Pick<ProviderRegistry, 'target'>;
@@ -40,6 +42,30 @@ export class ProviderInfo {
   async credits(providerId?: string): Promise<Credits> {
     const got = await this.#get(providerId, 'credits', 'an account balance', true);
     return got.ok ? readCredits(got.body) : { available: false, reason: got.reason };
+  }
+
+  /** "Test connection": the saved token against the provider's (effective) base URL. */
+  async testConnection(providerId: string): Promise<TokenCheck> {
+    const { token } = await this.#deps.providers.target(providerId);
+    if (!token) return { verdict: 'invalid', message: 'No API token is set for this provider.' };
+    return this.checkToken(token, providerId);
+  }
+
+  /** A token the user typed, tried against the provider's base URL before it is saved. */
+  async checkToken(token: string, providerId?: string): Promise<TokenCheck> {
+    const { baseUrl } = await this.#deps.providers.target(providerId);
+    const timeoutMs = this.#deps.timeoutMs ?? 10_000;
+    return checkToken(baseUrl, token, async (url, bearer) => {
+      const response = await this.#deps.agents.fetch(this.#deps.proxyFor(url), url, {
+        method: 'GET',
+        headers: { Accept: 'application/json', Authorization: `Bearer ${bearer}` },
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body: unknown = response.ok ? await response.json().catch(() => undefined) : undefined;
+      if (!response.ok) await response.body?.cancel().catch(() => undefined);
+      return { status: response.status, body };
+    });
   }
 
   async #get(providerId: string | undefined, path: string, what: string, needsToken: boolean): Promise<Fetched> {

@@ -20,6 +20,11 @@ export interface MessageEnd {
   tail?: string;
   /** From sending the request to the first text of the reply. */
   timeToFirstTokenMs?: number;
+  /** A reasoning model's thinking, and how long it took. */
+  reasoning?: string;
+  reasoningMs?: number;
+  /** The model that answered, when the response named it (replaces the one asked for). */
+  model?: string;
 }
 
 /** Where a new message goes: after `parentId` (null: a new first message), or, when undefined,
@@ -152,6 +157,10 @@ export class ConversationStore extends ConversationReader {
     const error = end.error ? JSON.stringify(end.error) : null;
     const ttft = end.timeToFirstTokenMs === undefined ? null : Math.max(0, Math.round(end.timeToFirstTokenMs));
     this.db.prepare(SQL.finish).run(pending, status, usage, error, ttft, messageId);
+    if (end.reasoning !== undefined || end.model !== undefined) {
+      const ms = end.reasoningMs === undefined ? null : Math.max(0, Math.round(end.reasoningMs));
+      this.db.prepare(SQL.finishReasoning).run(end.reasoning ?? null, ms, end.model ?? null, messageId);
+    }
     this.db.prepare(SQL.deleteChunks).run(messageId);
   }
 

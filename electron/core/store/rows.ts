@@ -85,6 +85,10 @@ export function toMessage(row: Row, pending = ''): Message {
   if ('parent_id' in row) message.parentId = typeof row['parent_id'] === 'string' ? row['parent_id'] : null;
   const ttft = row['ttft_ms'];
   if (typeof ttft === 'number' || typeof ttft === 'bigint') message.timeToFirstTokenMs = Number(ttft);
+  const reasoning = row['reasoning'];
+  if (typeof reasoning === 'string' && reasoning) message.reasoning = reasoning;
+  const reasoningMs = row['reasoning_ms'];
+  if (typeof reasoningMs === 'number' || typeof reasoningMs === 'bigint') message.reasoningMs = Number(reasoningMs);
   return message;
 }
 

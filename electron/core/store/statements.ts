@@ -26,7 +26,15 @@ export const SQL = {
   deleteChunks: 'DELETE FROM message_chunks WHERE message_id = ?',
   finish: `UPDATE messages SET content = content || ?, status = ?, usage = ?, error = ?, ttft_ms = COALESCE(?, ttft_ms)
     WHERE id = ?`,
+  /** A continued reply adds its thinking to what it thought before. */
+  finishReasoning: `UPDATE messages SET
+      reasoning = CASE WHEN ?1 IS NULL THEN reasoning ELSE COALESCE(reasoning, '') || ?1 END,
+      reasoning_ms = CASE WHEN ?2 IS NULL THEN reasoning_ms ELSE COALESCE(reasoning_ms, 0) + ?2 END,
+      model = COALESCE(?3, model)
+    WHERE id = ?4`,
   reopen: `UPDATE messages SET status = 'streaming', usage = NULL, error = NULL, model = ?1,
+      reasoning = CASE WHEN ?2 THEN reasoning ELSE NULL END,
+      reasoning_ms = CASE WHEN ?2 THEN reasoning_ms ELSE NULL END,
       content = CASE WHEN ?2 THEN content ELSE '' END,
       ttft_ms = CASE WHEN ?2 THEN ttft_ms ELSE NULL END
     WHERE id = ?3 AND status <> 'streaming'`,

@@ -32,6 +32,9 @@ export const ExportedMessageSchema = z.object({
   usage: UsageSchema.optional(),
   model: z.string().max(200).optional(),
   timeToFirstTokenMs: z.number().int().nonnegative().optional(),
+  /** A reasoning model's thinking (an optional field: older version 2 files simply have none). */
+  reasoning: z.string().optional(),
+  reasoningMs: z.number().int().nonnegative().optional(),
   createdAt: timestamp,
 });
 export type ExportedMessage = z.infer<typeof ExportedMessageSchema>;

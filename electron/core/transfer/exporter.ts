@@ -15,7 +15,7 @@ export interface ConversationTree {
 }
 
 function toExportedMessage(message: Message): ExportedMessage {
-  const { id, parentId, role, content, images, status, error, usage, model, timeToFirstTokenMs, createdAt } = message;
+  const { id, parentId, role, content, images, status, error, usage, model, timeToFirstTokenMs, reasoning, reasoningMs, createdAt } = message;
   return {
     id,
     parentId: parentId ?? null,
@@ -27,6 +27,8 @@ function toExportedMessage(message: Message): ExportedMessage {
     ...(usage ? { usage } : {}),
     ...(model ? { model } : {}),
     ...(timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs }),
+    ...(reasoning ? { reasoning } : {}),
+    ...(reasoningMs === undefined ? {} : { reasoningMs }),
     createdAt,
   };
 }

@@ -12,6 +12,7 @@ const SQL = {
     (id, conversation_id, parent_id, seq, role, content, images, status, model, usage, error, ttft_ms, created_at)
     VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = ?2),
       ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`,
+  reasoning: 'UPDATE messages SET reasoning = ?, reasoning_ms = ? WHERE id = ?',
   selectChild: 'UPDATE messages SET selected_child_id = ? WHERE id = ? AND conversation_id = ?',
   selectRoot: 'UPDATE conversations SET selected_root_id = ? WHERE id = ?',
 } as const;
@@ -86,6 +87,7 @@ function insertMessage(db: StoreDb, conversationId: string, message: ExportedMes
     message.timeToFirstTokenMs ?? null,
     message.createdAt,
   );
+  if (message.reasoning) db.prepare(SQL.reasoning).run(message.reasoning, message.reasoningMs ?? null, message.id);
 }
 
 /** Each message on the file's path selects the next; where the file has none, the newest child shows. */

@@ -20,7 +20,16 @@ function messageMarkdown(message: Message): string {
   const head = `**${who}**${model} · ${readableTime(message.createdAt)}${note ? ` · _${note}_` : ''}`;
   const images = message.images.map((image) => `_[image${image.name ? `: ${image.name}` : ''}]_`);
   const error = message.error ? [`> ${message.error.message}`] : [];
-  return [head, message.content.trim(), ...images, ...error].filter(Boolean).join('\n\n');
+  return [head, reasoningMarkdown(message), message.content.trim(), ...images, ...error].filter(Boolean).join('\n\n');
+}
+
+/** The thinking, folded as on screen (GitHub and most viewers render <details>), each line quoted. */
+function reasoningMarkdown(message: Message): string {
+  const text = message.reasoning?.trim();
+  if (!text) return '';
+  const seconds = message.reasoningMs === undefined ? '' : ` for ${Math.max(1, Math.round(message.reasoningMs / 1000))} s`;
+  const quoted = text.split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n');
+  return `<details><summary>Thought${seconds}</summary>\n\n${quoted}\n\n</details>`;
 }
 
 function conversationMarkdown(conversation: Conversation, heading: string): string {

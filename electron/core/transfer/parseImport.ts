@@ -13,12 +13,25 @@ function firstIssue(error: z.ZodError): string {
   return `${where}${issue.message}`;
 }
 
+/** What a file that is not JSON seems to be, from its first bytes (as text), for the message. */
+function whatItLooksLike(content: string): string | undefined {
+  const head = content.slice(0, 8);
+  if (/^.PNG/.test(head)) return 'a PNG image';
+  if (head.startsWith('\uFFFD\uFFFD\uFFFD') || head.startsWith('\xFF\xD8')) return 'an image';
+  if (head.startsWith('GIF8')) return 'a GIF image';
+  if (head.startsWith('%PDF')) return 'a PDF document';
+  if (head.startsWith('PK')) return 'a ZIP archive (unzip it first)';
+  if (/^\s*</.test(head)) return 'a web page';
+  return undefined;
+}
+
 function parseJson(content: string): unknown {
   try {
     return JSON.parse(content);
-  } catch (err) {
-    const why = err instanceof Error ? err.message.slice(0, 160) : 'unreadable';
-    return fail('invalid_input', `That file is not valid JSON (${why}). ${KINDS}`);
+  } catch {
+    // The parser's own words ("Unexpected token … in JSON at position 0") help nobody here.
+    const kind = whatItLooksLike(content);
+    return fail('invalid_input', `That file is not valid JSON${kind ? `: it looks like ${kind}` : ''}. ${KINDS}`);
   }
 }
 

@@ -2,6 +2,10 @@ import { useEffect, useEffectEvent } from 'react';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
+export function isMacPlatform(): boolean {
+  return isMac;
+}
+
 /** Ctrl+key, or Cmd+key on macOS; no Shift or Alt. `key` as KeyboardEvent.key ('n', ','). */
 export function isShortcut(event: KeyboardEvent, key: string): boolean {
   const primary = isMac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;

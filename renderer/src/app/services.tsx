@@ -1,20 +1,25 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ParleyApi } from '../../../shared/contract/api.ts';
 import type { Connection } from '../api/client.ts';
+import { ReasoningHub } from '../features/chat/reasoningHub.ts';
 import { StreamHub } from '../features/chat/streamHub.ts';
 
 export interface Services {
   api: ParleyApi;
   connection: Connection;
   streams: StreamHub;
+  /** The thinking of streaming replies (reasoning models). */
+  reasoning: ReasoningHub;
 }
 
 const ServicesContext = createContext<Services | null>(null);
 
 export function ServicesProvider({ api, connection, children }: { api: ParleyApi; connection: Connection; children: ReactNode }) {
   const [streams] = useState(() => new StreamHub());
+  const [reasoning] = useState(() => new ReasoningHub());
   useEffect(() => streams.listen(api), [streams, api]);
-  const services = useMemo(() => ({ api, connection, streams }), [api, connection, streams]);
+  useEffect(() => reasoning.listen(api), [reasoning, api]);
+  const services = useMemo(() => ({ api, connection, streams, reasoning }), [api, connection, streams, reasoning]);
   return <ServicesContext value={services}>{children}</ServicesContext>;
 }
 

@@ -26,9 +26,10 @@ export const CopyButton = memo(function CopyButton({ text, label, className }: P
 
   return (
     <span className={`copy-button ${className ?? ''}`}>
-      <button type="button" className="copy-button__button" onClick={() => void copy()} data-outcome={outcome}>
+      {/* The name stays `label`; the visible word says what happened, once ("✓ Copied"). */}
+      <button type="button" className="copy-button__button" aria-label={label} onClick={() => void copy()} data-outcome={outcome}>
         {outcome === 'copied' ? <CheckIcon /> : <CopyIcon />}
-        <span>{label}</span>
+        <span aria-hidden="true">{outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Could not copy' : label}</span>
       </button>
       <span className="copy-button__status" role="status">
         {outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Could not copy' : ''}

@@ -87,12 +87,12 @@ export function completionJson(body: unknown, content: string, usage: FakeUsage 
   };
 }
 
-export function chunkJson(body: unknown, delta: Record<string, unknown>, finishReason: string | null): string {
+export function chunkJson(body: unknown, delta: Record<string, unknown>, finishReason: string | null, model?: string): string {
   return JSON.stringify({
     id: 'chatcmpl-fake',
     object: 'chat.completion.chunk',
     created: Math.floor(Date.now() / 1000),
-    model: modelOf(body),
+    model: model ?? modelOf(body),
     choices: [{ index: 0, delta, finish_reason: finishReason }],
   });
 }

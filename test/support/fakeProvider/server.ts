@@ -38,16 +38,21 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     body: unknown,
     chunks: string[],
     delayMs: number,
-    holdAfter = 0,
+    extra: { reasoning?: string[]; model?: string; holdAfter?: number } = {},
   ): Promise<boolean> => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    res.write(`data: ${chunkJson(body, { role: 'assistant', content: '' }, null)}\n\n`);
+    res.write(`data: ${chunkJson(body, { role: 'assistant', content: '' }, null, extra.model)}\n\n`);
+    for (const thought of extra.reasoning ?? []) {
+      if (res.destroyed) return false;
+      res.write(`data: ${chunkJson(body, { reasoning_content: thought }, null, extra.model)}\n\n`);
+      await sleep(delayMs);
+    }
     for (let i = 0; i < chunks.length; i++) {
       if (i > 0) await sleep(delayMs);
       if (res.destroyed) return false;
-      res.write(`data: ${chunkJson(body, { content: chunks[i] }, null)}\n\n`);
+      res.write(`data: ${chunkJson(body, { content: chunks[i] }, null, extra.model)}\n\n`);
       const held = gate;
-      if (i === holdAfter && held) await held.promise;
+      if (i === (extra.holdAfter ?? 0) && held) await held.promise;
     }
     return !res.destroyed;
   };
@@ -69,8 +74,9 @@ export async function startFakeProvider(): Promise<FakeProvider> {
         return;
       case 'stream': {
         if (!wantsStream) return sendJson(res, 200, completionJson(body, reply.chunks.join(''), reply.usage));
-        if (!(await streamChunks(res, body, reply.chunks, reply.delayMs ?? DEFAULT_DELAY_MS, reply.holdAfter))) return;
-        res.write(`data: ${chunkJson(body, {}, 'stop')}\n\n`);
+        const extra = { reasoning: reply.reasoning, model: reply.model, holdAfter: reply.holdAfter };
+        if (!(await streamChunks(res, body, reply.chunks, reply.delayMs ?? DEFAULT_DELAY_MS, extra))) return;
+        res.write(`data: ${chunkJson(body, {}, 'stop', reply.model)}\n\n`);
         if (wantsUsage && reply.usage) {
           const usageChunk = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: modelOf(body), choices: [], usage: usageJson(reply.usage) };
           res.write(`data: ${JSON.stringify(usageChunk)}\n\n`);

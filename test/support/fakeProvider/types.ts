@@ -14,8 +14,10 @@ export interface FakeErrorBody {
 
 export type FakeReply =
   /** Streams the chunks (or, for a stream:false request, answers them joined as one completion). */
-  /** holdAfter: which chunk a hold() pauses after (default the first). */
-  | { kind: 'stream'; chunks: string[]; delayMs?: number; usage?: FakeUsage; holdAfter?: number }
+  /** holdAfter: which chunk a hold() pauses after (default the first). `reasoning` streams first (as
+   *  `reasoning_content`, a reasoning model's thinking); `model` is the model the response names
+   *  (default: the one asked for). */
+  | { kind: 'stream'; chunks: string[]; delayMs?: number; usage?: FakeUsage; holdAfter?: number; reasoning?: string[]; model?: string }
   /** A non-streaming completion, whatever the request asked for. */
   | { kind: 'json'; content: string; usage?: FakeUsage }
   | { kind: 'http-error'; status: number; error: FakeErrorBody; headers?: Record<string, string> }

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Conversation } from '../../../../shared/domain.ts';
+import { GearIcon } from '../../ui/icons.tsx';
 import { focusComposer } from '../composer/focusComposer.ts';
 import { ConversationSettingsDialog } from '../conversationSettings/ConversationSettingsDialog.tsx';
-import { usageParts } from './UsageLine.tsx';
+import { ModelPicker } from './ModelPicker.tsx';
+import { UsageBadge } from './UsageLine.tsx';
+import { useDefaultModel } from './useDefaultModel.ts';
 
 interface Props {
   conversation: Omit<Conversation, 'messages'>;
@@ -10,31 +13,36 @@ interface Props {
   onSaved: (conversation: Conversation) => void;
 }
 
-/** The open conversation's title, what it has spent so far, and its own settings. */
+/**
+ * One line that never wraps: the title first (it shrinks, with an ellipsis), then the model, what
+ * the conversation has spent (details on hover and focus) and its own settings behind an icon.
+ */
 export function ChatHeader({ conversation, onSaved }: Props) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [closedCount, setClosedCount] = useState(0);
+  const defaultModel = useDefaultModel(closedCount);
   // After the commit that removed the dialog (and the browser's own focus restore to the button).
   useEffect(() => {
     if (closedCount > 0) focusComposer();
   }, [closedCount]);
-  const { totals } = conversation;
   const overridden = Object.values(conversation.settings ?? {}).some((value) => value !== undefined);
+  const title = conversation.title || 'New chat';
   return (
     <header className="chat__header">
-      <h2 className="chat__title">{conversation.title || 'New chat'}</h2>
-      {totals && (
-        <p className="chat__totals" aria-label="Conversation totals">
-          Total: {totals.totalTokens.toLocaleString()} tokens ({usageParts(totals).join(' · ')})
-        </p>
-      )}
+      <h2 className="chat__title" title={title}>
+        {title}
+      </h2>
+      <ModelPicker conversation={conversation} defaultModel={defaultModel} onSaved={onSaved} />
+      <UsageBadge usage={conversation.totals} label="Conversation totals" />
       <button
         type="button"
-        className="button button--quiet chat__settings"
+        className="icon-button chat__settings"
+        aria-label="Conversation settings"
+        title="Conversation settings"
         onClick={() => setSettingsOpen(true)}
         data-overridden={overridden || undefined}
       >
-        Conversation settings
+        <GearIcon />
       </button>
       {settingsOpen && (
         <ConversationSettingsDialog

@@ -6,6 +6,7 @@ import { isDialogOpen, useWindowKeydown } from '../../app/keyboard.ts';
 import { useServices } from '../../app/services.tsx';
 import { Composer } from '../composer/Composer.tsx';
 import { focusComposer } from '../composer/focusComposer.ts';
+import type { OpenSettings } from '../settings/settingsTarget.ts';
 import { ChatHeader } from './ChatHeader.tsx';
 import { MessageList } from './MessageList.tsx';
 import { useConversation } from './useConversation.ts';
@@ -18,7 +19,7 @@ interface Props {
   /** A first message in a new chat created a conversation. */
   onConversationCreated: (id: string) => void;
   /** "Open Settings" on a reply the provider refused for its token. */
-  onOpenSettings: () => void;
+  onOpenSettings: OpenSettings;
 }
 
 export function ChatView({ conversationId, onConversationCreated, onOpenSettings }: Props) {

@@ -19,6 +19,7 @@ export function MessageActions({ message, text, onContinue, commands, busy }: Pr
   const canRegenerate = message.role === 'assistant' && message.status !== 'streaming' && message.status !== 'error';
   return (
     <div className="message__actions">
+      <MessageTime at={message.createdAt} />
       {commands && <VersionSwitcher message={message} disabled={busy} onSelect={commands.selectVersion} />}
       {onContinue && (
         <button type="button" className="button message__continue" onClick={onContinue}>
@@ -38,5 +39,19 @@ export function MessageActions({ message, text, onContinue, commands, busy }: Pr
         </button>
       )}
     </div>
+  );
+}
+
+/** When it was written: the time of day, the full date on hover; shown with the other actions. */
+function MessageTime({ at }: { at: number }) {
+  const date = new Date(at);
+  const sameDay = date.toDateString() === new Date().toDateString();
+  const short = sameDay
+    ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  return (
+    <time className="message__time" dateTime={date.toISOString()} title={date.toLocaleString()}>
+      {short}
+    </time>
   );
 }

@@ -7,7 +7,8 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A user message edited in place; Save sends it as a new version (the old one stays as a branch). */
+/** A user message edited in place; "Save & resend" sends it as a new version and asks for a new
+ *  reply (the old pair stays as a branch). */
 export function MessageEditor({ initial, onSave, onCancel }: Props) {
   const [text, setText] = useState(initial);
   const empty = text.trim().length === 0;
@@ -39,7 +40,7 @@ export function MessageEditor({ initial, onSave, onCancel }: Props) {
           Cancel
         </button>
         <button type="button" className="button button--primary" disabled={empty} onClick={() => onSave(text)}>
-          Save
+          Save &amp; resend
         </button>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { MessageActions } from './MessageActions.tsx';
 import { MessageBody } from './MessageBody.tsx';
 import { MessageEditor } from './MessageEditor.tsx';
 import { MessageMeta } from './MessageMeta.tsx';
+import { ReasoningBlock } from './ReasoningBlock.tsx';
 import type { MessageCommands } from './useMessageCommands.ts';
 import { useStreamingMessage } from './useStreamingMessage.ts';
 
@@ -34,6 +35,7 @@ export const MessageItem = memo(function MessageItem({ message, onContinue, comm
     <article id={messageElementId(message.id)} className={`message message--${message.role}`} aria-label={name} data-status={message.status}>
       <h3 className="message__author">{name}</h3>
       {message.images.length > 0 && <ImageStrip images={message.images} />}
+      {message.role === 'assistant' && <ReasoningBlock message={message} streaming={streaming} />}
       {editing && commands ? (
         <MessageEditor initial={message.content} onSave={(next) => commands.saveEdit(message, next)} onCancel={commands.cancelEdit} />
       ) : text.length > 0 ? (

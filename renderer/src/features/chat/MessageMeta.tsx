@@ -1,4 +1,5 @@
 import type { Message } from '../../../../shared/domain.ts';
+import type { OpenSettings } from '../settings/settingsTarget.ts';
 import { ReplyError } from './ReplyError.tsx';
 import { UsageLine } from './UsageLine.tsx';
 
@@ -10,7 +11,7 @@ const statusText: Partial<Record<Message['status'], string>> = {
 interface Props {
   message: Message;
   onRetry?: (() => void) | undefined;
-  onOpenSettings: () => void;
+  onOpenSettings: OpenSettings;
 }
 
 /** What happened to a reply (stopped, failed, interrupted) and what it cost. */
@@ -21,8 +22,12 @@ export function MessageMeta({ message, onRetry, onOpenSettings }: Props) {
     <>
       {status && <p className={`message__status message__status--${message.status}`}>{status}</p>}
       {message.status === 'error' && <ReplyError error={message.error} failedAt={message.createdAt} onRetry={onRetry} onOpenSettings={onOpenSettings} />}
-      {finished && (message.usage || message.timeToFirstTokenMs !== undefined) && (
-        <UsageLine usage={message.usage} timeToFirstTokenMs={message.timeToFirstTokenMs} />
+      {finished && message.role === 'assistant' && (message.model || message.usage) && (
+        <p className="message__info">
+          {/* The model that answered (the response names it; with evolink/auto the provider picks). */}
+          {message.model && <span className="message__model">{message.model}</span>}
+          <UsageLine usage={message.usage} timeToFirstTokenMs={message.timeToFirstTokenMs} />
+        </p>
       )}
     </>
   );

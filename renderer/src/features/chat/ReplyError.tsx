@@ -1,12 +1,13 @@
 import type { AppError } from '../../../../shared/errors.ts';
 import { useState } from 'react';
+import type { OpenSettings } from '../settings/settingsTarget.ts';
 import { useCountdown } from './useCountdown.ts';
 
 interface Props {
   error: AppError | undefined;
   /** Asks again (chat.regenerate); absent while another reply streams. */
-  onRetry?: () => void;
-  onOpenSettings: () => void;
+  onRetry?: (() => void) | undefined;
+  onOpenSettings: OpenSettings;
   /** When the failed reply started; only a failure this recent retries by itself. */
   failedAt?: number;
 }
@@ -14,49 +15,39 @@ interface Props {
 /** A rate-limited reply older than this (say, reopened tomorrow) waits for the user's click. */
 const AUTO_RETRY_WINDOW_MS = 2 * 60_000;
 
-const RETRYABLE: ReadonlySet<AppError['code']> = new Set(['network', 'timeout', 'provider_error', 'bad_response', 'internal']);
+/** Failures fixed in Settings (the token, the model or the address): the button opens the provider. */
+const FIXED_IN_SETTINGS: ReadonlySet<AppError['code']> = new Set(['auth_failed', 'token_missing', 'forbidden', 'not_found']);
 
-/** Why a reply failed, said as what to do about it, with the button that does it. */
+/** Why a reply failed, in one sentence, with the buttons that get past it: Retry on every failure. */
 export function ReplyError({ error, onRetry, onOpenSettings, failedAt }: Props) {
   const code = error?.code;
+  const settings = code !== undefined && FIXED_IN_SETTINGS.has(code);
   return (
     <div className="message__error" role="alert">
-      <p>{lead(error)}</p>
-      {code === 'rate_limited' && onRetry ? (
-        <RateLimited retryAfterMs={error?.retryAfterMs} failedAt={failedAt} onRetry={onRetry} />
-      ) : (
-        <div className="message__error-actions">
-          {(code === 'auth_failed' || code === 'token_missing') && (
-            <button type="button" className="button" onClick={onOpenSettings}>
-              Open Settings
-            </button>
-          )}
-          {code !== undefined && RETRYABLE.has(code) && onRetry && (
+      <p>{error?.message ?? 'The reply failed.'}</p>
+      <div className="message__error-actions">
+        {code === 'rate_limited' && onRetry ? (
+          <RateLimited retryAfterMs={error?.retryAfterMs} failedAt={failedAt} onRetry={onRetry} />
+        ) : (
+          onRetry && (
             <button type="button" className="button" onClick={onRetry}>
               Retry
             </button>
-          )}
-        </div>
-      )}
+          )
+        )}
+        {settings && (
+          <button type="button" className="button" onClick={() => onOpenSettings({ providerId: error?.providerId })}>
+            Open Settings
+          </button>
+        )}
+        {code === 'out_of_credits' && error?.helpUrl && (
+          <a className="button" href={error.helpUrl} target="_blank" rel="noreferrer noopener">
+            Top up credits
+          </a>
+        )}
+      </div>
     </div>
   );
-}
-
-function lead(error: AppError | undefined): string {
-  if (!error) return 'The reply failed.';
-  switch (error.code) {
-    case 'auth_failed':
-    case 'token_missing':
-      return `The provider did not accept the token: check your API token in Settings. (${error.message})`;
-    case 'out_of_credits':
-      return `Your account is out of credits: top it up with the provider, then try again. (${error.message})`;
-    case 'rate_limited':
-      return `The provider is rate limiting requests. (${error.message})`;
-    case 'network':
-      return `Could not reach the provider: check your connection. (${error.message})`;
-    default:
-      return error.message;
-  }
 }
 
 /** Counts down what Retry-After asked for, then retries once by itself; "Retry now" does not wait. */
@@ -65,11 +56,11 @@ function RateLimited(props: { retryAfterMs: number | undefined; failedAt: number
   const [fresh] = useState(() => failedAt !== undefined && Date.now() - failedAt < AUTO_RETRY_WINDOW_MS);
   const seconds = useCountdown(fresh ? retryAfterMs : undefined, onRetry);
   return (
-    <div className="message__error-actions">
+    <>
       {seconds !== null && <span aria-live="off">Retrying in {seconds} s…</span>}
       <button type="button" className="button" onClick={onRetry}>
         Retry now
       </button>
-    </div>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import type { AppError, Result } from '../../../../shared/errors.ts';
 import type { z } from 'zod';
 import { useServices } from '../../app/services.tsx';
 import { focusComposer } from '../composer/focusComposer.ts';
+import type { OpenSettings } from '../settings/settingsTarget.ts';
 import type { ConversationView } from './useConversation.ts';
 
 type SendResult = z.infer<typeof ChatSendResultSchema>;
@@ -16,7 +17,7 @@ export interface MessageCommands {
   saveEdit: (message: Message, text: string) => void;
   cancelEdit: () => void;
   selectVersion: (messageId: string) => void;
-  openSettings: () => void;
+  openSettings: OpenSettings;
 }
 
 export interface MessageCommandState {
@@ -28,7 +29,7 @@ export interface MessageCommandState {
 }
 
 /** Regenerate, edit and version switching: each asks main, then shows the path main now has. */
-export function useMessageCommands(conversation: ConversationView, openSettings: () => void): MessageCommandState {
+export function useMessageCommands(conversation: ConversationView, openSettings: OpenSettings): MessageCommandState {
   const { api, streams } = useServices();
   const { reload, show } = conversation;
   const [editingId, setEditingId] = useState<string | null>(null);

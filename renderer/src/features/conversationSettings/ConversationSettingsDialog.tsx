@@ -7,6 +7,7 @@ import { ModelField } from './ModelField.tsx';
 import { useProviderOptions } from './useProviderOptions.ts';
 import '../settings/settings.css';
 import { FormFooter } from '../../ui/FormFooter.tsx';
+import { CloseIcon } from '../../ui/icons.tsx';
 
 interface Props {
   conversation: Omit<Conversation, 'messages'>;
@@ -55,6 +56,9 @@ export function ConversationSettingsDialog({ conversation, onClose }: Props) {
     >
       <header className="dialog__header">
         <h2 id="conversation-settings-title">Conversation settings</h2>
+        <button type="button" className="dialog__close" aria-label="Close Conversation settings" onClick={() => onClose()}>
+          <CloseIcon />
+        </button>
       </header>
       <form className="settings" onSubmit={submit} noValidate>
         <p className="field__hint">Empty fields use the defaults from Settings.</p>

@@ -69,8 +69,8 @@ export function toSettingsPatch(values: SettingsFormValues): { patch: SettingsPa
   for (const [field, outcome] of Object.entries(sampling) as [SettingsField, { value: number | null } | { error: string }][]) {
     if ('error' in outcome) errors[field] = outcome.error;
   }
+  // The base URL is the default provider's, edited in its card: one place for each value.
   const candidate = {
-    apiBaseUrl: values.apiBaseUrl,
     model: values.model,
     stream: values.stream,
     theme: values.theme,
