@@ -32,6 +32,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react()],
+    // Module workers, so the highlighting and Markdown workers can load grammars as separate chunks.
+    worker: { format: 'es' },
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,
