@@ -67,7 +67,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
 
   const providers = new ProviderRegistry(settings, vault);
-  const meta = new ConversationMeta(store.db, events, (id) => store.getConversation(id), (id) => providers.exists(id));
+  const meta = new ConversationMeta(store.db, events, (id, page) => store.getConversation(id, page), (id) => providers.exists(id));
   const agents = new ProxyAgents();
   // The proxy setting, else HTTPS_PROXY / HTTP_PROXY (with NO_PROXY), looked up per request.
   const proxyForUrl = (url: string): string | undefined => proxyFor(url, settings.current().proxyUrl, env);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_CHARS, type SearchResult } from '../../shared/contract/conversations.ts';
+import { MAX_IMPORT_CHARS, type SearchPage } from '../../shared/contract/conversations.ts';
 import type { CallOutput } from '../../shared/contract/index.ts';
 import type { Conversation, ConversationSummary } from '../../shared/domain.ts';
 import type { Result } from '../../shared/errors.ts';
@@ -87,10 +87,14 @@ describe('export', () => {
     for (const exported of data.conversations) {
       const saved = ok<Conversation>(await call('conversations:get', { id: exported.id }));
       // Every message with its parent (here one branch), the path on screen, and no view-only fields.
-      const { messages, settings: _settings, totals: _totals, pinned: _pinned, ...summary } = saved;
+      const { messages, settings: _settings, totals: _totals, pinned: _pinned, hasOlder: _o, hasNewer: _n, messageCount: _mc, ...summary } = saved;
       expect(exported).toEqual({
         ...summary,
-        messages: messages.map(({ conversationId: _c, siblingIndex: _i, siblingCount: _n, siblingIds: _s, ...m }) => m),
+        // Images are embedded again as data URLs: the file is whole by itself.
+        messages: messages.map(({ conversationId: _c, siblingIndex: _i, siblingCount: _n, siblingIds: _s, images, ...m }) => ({
+          ...m,
+          images: images.map((image) => (image.name ? { dataUrl: IMAGE.dataUrl, name: image.name } : { dataUrl: IMAGE.dataUrl })),
+        })),
         selectedPath: messages.map((m) => m.id),
       });
     }
@@ -128,7 +132,7 @@ describe('import', () => {
     for (const id of ids) {
       expect(ok<Conversation>(await b('conversations:get', { id }))).toEqual(ok<Conversation>(await a('conversations:get', { id })));
     }
-    expect(ok<SearchResult[]>(await b('conversations:search', { query: 'lighthouse' })).length).toBe(2);
+    expect(ok<SearchPage>(await b('conversations:search', { query: 'lighthouse' })).results.length).toBe(2);
 
     expect(ok<Import>(await b('conversations:import', { content: file.content }))).toEqual({ imported: 0, skipped: 2, messages: 0, conversations: [] });
   });
@@ -193,7 +197,7 @@ describe('import', () => {
       ['user', 'What is a fjord?', 'complete'],
       ['assistant', 'A long, narrow inlet carved by glaciers.', 'complete'],
     ]);
-    expect(ok<SearchResult[]>(await call('conversations:search', { query: 'glaciers' }))[0]).toMatchObject({ conversationId: 'gpt-conv-1', messageId: 'a1' });
+    expect(ok<SearchPage>(await call('conversations:search', { query: 'glaciers' })).results[0]).toMatchObject({ conversationId: 'gpt-conv-1', messageId: 'a1' });
     expect(ok<Import>(await call('conversations:import', { content }))).toMatchObject({ imported: 0, skipped: 1 });
   });
 });

@@ -102,7 +102,7 @@ export class ChatService {
     }
     const reopened = store.reopenAssistantMessage(message.id, { keepContent: false, model: config.model });
     store.selectPathTo(message.id);
-    const messages = withSystemPrompt(toProviderMessages(store.historyTo(question.id)), settings?.systemPrompt);
+    const messages = withSystemPrompt(toProviderMessages(store.historyTo(question.id, { inlineImages: true })), settings?.systemPrompt);
     const streamId = this.#start({ conversationId: message.conversationId, message: reopened, config, messages });
     return { conversationId: message.conversationId, userMessage: question, assistantMessage: reopened, streamId };
   }
@@ -131,7 +131,7 @@ export class ChatService {
     if (message.role !== 'assistant') fail('invalid_input', 'Only a reply can be continued.');
     if (message.status === 'streaming') fail('invalid_input', 'That reply is still streaming.');
     if (store.hasFollowUps(message.id)) fail('invalid_input', 'Only the last reply of a conversation can be continued.');
-    const history = store.historyTo(message.id).slice(0, -1);
+    const history = store.historyTo(message.id, { inlineImages: true }).slice(0, -1);
     const reopened = store.reopenAssistantMessage(message.id, { keepContent: true, model: config.model });
     store.selectPathTo(message.id);
     const messages = withSystemPrompt(toContinuationMessages(history, reopened.content), settings?.systemPrompt);
@@ -158,7 +158,7 @@ export class ChatService {
   #answer(question: Message, config: ReadyConfig, settings: ConversationSettings | undefined): SendResult {
     const { store } = this.#deps;
     const { conversationId } = question;
-    const messages = withSystemPrompt(toProviderMessages(store.historyTo(question.id)), settings?.systemPrompt);
+    const messages = withSystemPrompt(toProviderMessages(store.historyTo(question.id, { inlineImages: true })), settings?.systemPrompt);
     const assistantMessage = store.startAssistantMessage(conversationId, config.model, question.id);
     const streamId = this.#start({ conversationId, message: assistantMessage, config, messages });
     return { conversationId, userMessage: question, assistantMessage, streamId };

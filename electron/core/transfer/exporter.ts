@@ -21,7 +21,8 @@ function toExportedMessage(message: Message): ExportedMessage {
     parentId: parentId ?? null,
     role,
     content,
-    images,
+    // Read with inlineImages: each url is the image's data URL, so the file is whole by itself.
+    images: images.map((image) => ({ dataUrl: image.url, ...(image.name ? { name: image.name } : {}) })),
     status,
     ...(error ? { error } : {}),
     ...(usage ? { usage } : {}),

@@ -1,3 +1,4 @@
+import { saveImage } from '../store/images.ts';
 import type { StoreDb } from '../store/storeDb.ts';
 import type { ExportedConversation, ExportedMessage } from './exportSchema.ts';
 
@@ -78,7 +79,7 @@ function insertMessage(db: StoreDb, conversationId: string, message: ExportedMes
     parentId,
     message.role,
     message.content,
-    JSON.stringify(message.images),
+    JSON.stringify(message.images.map((image) => saveImage(db, image, message.createdAt))),
     status,
     message.model ?? null,
     message.usage ? JSON.stringify(message.usage) : null,

@@ -31,7 +31,7 @@ export function useSearchResults(query: string): SearchResultsState {
       const result = await api.conversations.search({ query: trimmed, limit: LIMIT });
       // Only the newest answer for the current query may land.
       if (!live || mine !== generation) return;
-      setState(result.ok ? { query: trimmed, results: result.value, error: null } : { query: trimmed, results: [], error: result.error });
+      setState(result.ok ? { query: trimmed, results: result.value.results, error: null } : { query: trimmed, results: [], error: result.error });
     };
     const timer = setTimeout(() => void run(), SEARCH_DELAY_MS);
     const unsubscribe = api.conversations.onChanged(() => void run());
