@@ -1,7 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ParleyApi } from '../../../shared/contract/api.ts';
 import type { Connection } from '../api/client.ts';
 import { StreamHub } from '../features/chat/streamHub.ts';
+import { createQueryClient } from './queryClient.ts';
 
 export interface Services {
   api: ParleyApi;
@@ -13,9 +15,14 @@ const ServicesContext = createContext<Services | null>(null);
 
 export function ServicesProvider({ api, connection, children }: { api: ParleyApi; connection: Connection; children: ReactNode }) {
   const [streams] = useState(() => new StreamHub());
+  const [queryClient] = useState(createQueryClient);
   useEffect(() => streams.listen(api), [streams, api]);
   const services = useMemo(() => ({ api, connection, streams }), [api, connection, streams]);
-  return <ServicesContext value={services}>{children}</ServicesContext>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ServicesContext value={services}>{children}</ServicesContext>
+    </QueryClientProvider>
+  );
 }
 
 export function useServices(): Services {

@@ -25,6 +25,7 @@ export function ChatView({ conversationId, onConversationCreated, onOpenSettings
   const { api, streams } = useServices();
   const conversation = useConversation(conversationId);
   const { adopt, replace } = conversation;
+  const [sentCount, setSentCount] = useState(0);
   const [continueError, setContinueError] = useState<{ conversationId: string; error: AppError } | null>(null);
   const continuing = useRef(false);
   const streamingMessage = conversation.messages.find((m) => m.status === 'streaming');
@@ -47,6 +48,7 @@ export function ChatView({ conversationId, onConversationCreated, onOpenSettings
       const { value } = result;
       streams.register(value.assistantMessage.id, value.streamId);
       adopt(value.conversationId, [value.userMessage, value.assistantMessage]);
+      setSentCount((n) => n + 1);
       if (value.conversationId !== conversationId) onConversationCreated(value.conversationId);
       return null;
     },
@@ -111,9 +113,16 @@ export function ChatView({ conversationId, onConversationCreated, onOpenSettings
         </div>
       ) : (
         <MessageList
+          // A fresh list (and view at the bottom) per conversation.
+          key={conversation.id ?? 'new'}
           conversationId={conversation.id}
           messages={conversation.messages}
           streaming={!!streamingMessage}
+          total={conversation.meta?.messageCount ?? conversation.messages.length}
+          hasOlder={conversation.hasOlder}
+          prepended={conversation.change === 'prepend'}
+          loadOlder={conversation.loadOlder}
+          sentCount={sentCount}
           onContinue={continueReply}
           commands={commands}
           editingId={editingId}
