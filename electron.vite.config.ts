@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // Browser mode: the same services in plain Node (never imports electron).
           serve: resolve(root, 'electron/core/browserMode/cli.ts'),
+          // The store worker (worker_threads), started by electron/core/storeWorker/client.ts.
+          storeWorker: resolve(root, 'electron/core/storeWorker/worker.ts'),
         },
       },
     },

@@ -2,17 +2,13 @@ import type { Notice } from '../../../shared/contract/app.ts';
 import { fail } from '../../../shared/errors.ts';
 import type { ChatService } from '../chat/ChatService.ts';
 import type { ConnectivityMonitor } from '../connectivity/ConnectivityMonitor.ts';
-import type { DraftStore } from '../drafts/DraftStore.ts';
-import type { SearchService } from '../search/SearchService.ts';
-import type { TrashService } from '../store/trash.ts';
-import type { TransferService } from '../transfer/TransferService.ts';
+import type { RemoteStore } from '../storeWorker/client.ts';
+import type { TransferStarter } from '../transfer/transferStarter.ts';
 import { createQuickHandlers } from '../quickPrompt/handlers.ts';
 import type { DesktopShell } from '../quickPrompt/shell.ts';
 import type { ProviderInfo } from '../providers/ProviderInfo.ts';
 import type { ProviderRegistry } from '../providers/ProviderRegistry.ts';
 import type { SettingsService } from '../settings/SettingsService.ts';
-import type { ConversationMeta } from '../store/conversationMeta.ts';
-import type { ConversationStore } from '../store/ConversationStore.ts';
 import type { Handlers } from './dispatch.ts';
 
 export interface HandlerDeps {
@@ -20,17 +16,15 @@ export interface HandlerDeps {
   version: string;
   dataDir: string;
   notices: Notice[];
-  store: ConversationStore;
-  meta: ConversationMeta;
+  /** The store worker's functions (conversations, titles, branches, search, trash, drafts, transfer). */
+  store: RemoteStore;
   chat: ChatService;
   settings: SettingsService;
   /** The saved providers and their tokens. */
   providers: ProviderRegistry;
   providerInfo: ProviderInfo;
-  search: SearchService;
-  trash: TrashService;
-  transfer: TransferService;
-  drafts: DraftStore;
+  /** Streamed export and import: the dialog or one-time URL, then the worker. */
+  transfers: TransferStarter;
   connectivity: ConnectivityMonitor;
   /** The windows and global shortcut around the services (browser mode: browserModeShell). */
   shell: DesktopShell;
@@ -38,7 +32,7 @@ export interface HandlerDeps {
 
 /** Maps every call of the contract onto the services; no business logic lives here. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { store, meta, chat, settings, providers, notices } = deps;
+  const { store, chat, settings, providers, notices } = deps;
   return {
     'app:info': () => ({ name: 'Parley', version: deps.version, mode: deps.mode, dataDir: deps.dataDir, notices: [...notices] }),
     'app:dismissNotice': ({ id }) => {
@@ -55,28 +49,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'chat:regenerate': (input) => chat.regenerate(input),
     'chat:edit': (input) => chat.edit(input),
     'app:connectivity': (input) => deps.connectivity.current(input?.recheck ?? false),
-    'drafts:get': ({ conversationId }) => deps.drafts.get(conversationId),
-    'drafts:set': ({ conversationId, text }) => deps.drafts.set(conversationId, text),
-    'conversations:search': ({ query, limit, offset }) => deps.search.searchPage(query, limit, offset),
-    'conversations:delete': ({ id }) => deps.trash.moveToTrash(id),
-    'conversations:trash': () => deps.trash.list(),
-    'conversations:restore': ({ id }) => deps.trash.restore(id),
-    'conversations:purge': ({ id }) => ({ purged: deps.trash.purge(id) }),
-    'conversations:emptyTrash': () => ({ purged: deps.trash.empty() }),
-    'conversations:export': (input) => deps.transfer.export(input),
-    'conversations:import': (input) => deps.transfer.import(input),
+    'drafts:get': ({ conversationId }) => store.getDraft(conversationId),
+    'drafts:set': ({ conversationId, text }) => store.setDraft(conversationId, text),
+    'conversations:search': ({ query, limit, offset }) => store.searchPage(query, limit, offset),
+    'conversations:delete': ({ id }) => store.moveToTrash(id),
+    'conversations:trash': () => store.trashList(),
+    'conversations:restore': ({ id }) => store.restore(id),
+    'conversations:purge': async ({ id }) => ({ purged: await store.purge(id) }),
+    'conversations:emptyTrash': async () => ({ purged: await store.emptyTrash() }),
+    'conversations:export': (input) => store.exportContent(input),
+    'conversations:import': (input) => store.importContent(input),
+    'conversations:exportFile': (input) => deps.transfers.startExport(input),
+    'conversations:importFile': () => deps.transfers.startImport(),
+    'conversations:cancelTransfer': async ({ jobId }) => ({ cancelled: await store.cancelTransfer(jobId) }),
     'conversations:list': () => store.listConversations(),
     'conversations:create': (input) => store.createConversation(input?.title, input?.source),
-    'conversations:get': ({ id, limit, around }) =>
-      store.getConversation(id, { limit, ...(around ? { around } : {}) }) ?? fail('not_found_local', 'That conversation no longer exists.'),
+    'conversations:get': async ({ id, limit, around }) =>
+      (await store.getConversation(id, { limit, ...(around ? { around } : {}) })) ?? fail('not_found_local', 'That conversation no longer exists.'),
     'conversations:page': ({ id, before, after, limit }) => store.getPage(id, { ...(before ? { before } : {}), ...(after ? { after } : {}) }, limit),
-    'conversations:exportFile': () => fail('internal', 'Streamed export is not ready yet.'),
-    'conversations:importFile': () => fail('internal', 'Streamed import is not ready yet.'),
-    'conversations:cancelTransfer': () => ({ cancelled: false }),
-    'conversations:rename': ({ id, title }) => meta.rename(id, title),
-    'conversations:pin': ({ id, pinned }) => meta.pin(id, pinned),
-    'conversations:updateSettings': ({ id, ...patch }) => meta.updateSettings(id, patch),
-    'conversations:selectBranch': ({ messageId, limit }) => meta.selectBranch(messageId, limit),
+    'conversations:rename': ({ id, title }) => store.rename(id, title),
+    'conversations:pin': ({ id, pinned }) => store.pin(id, pinned),
+    'conversations:updateSettings': ({ id, ...patch }) => {
+      // A conversation may only choose a saved provider (the providers live on this thread).
+      if (typeof patch.providerId === 'string' && !providers.exists(patch.providerId)) {
+        fail('invalid_input', 'That provider no longer exists. Choose one from the list.');
+      }
+      return store.updateSettings(id, patch);
+    },
+    'conversations:selectBranch': ({ messageId, limit }) => store.selectBranch(messageId, limit),
     'providers:list': () => providers.list(),
     'providers:save': (input) => providers.save(input),
     'providers:delete': ({ id }) => providers.delete(id),

@@ -145,7 +145,39 @@ export class ConversationStore extends ConversationReader {
     );
   }
 
+  /** A passive checkpoint: copies what it can from the WAL into the database without waiting for
+   *  readers, so the WAL stays small while Parley runs (SQLite's own checkpoint only runs at 1,000
+   *  pages). Answers the WAL's size in pages after it. */
+  checkpoint(): { walPages: number; checkpointed: number } {
+    return this.db.guard('checkpoint the database', () => {
+      const row = this.db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get() ?? {};
+      return { walPages: Number(row['log'] ?? 0), checkpointed: Number(row['checkpointed'] ?? 0) };
+    });
+  }
+
+  /** Checkpoints every `intervalMs` (default 10 s) until stopped. */
+  startMaintenance(intervalMs = 10_000): { stop(): void } {
+    const timer = setInterval(() => {
+      try {
+        this.checkpoint();
+      } catch {
+        // A busy or closed database: the next round (or closing) checkpoints.
+      }
+    }, intervalMs);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
+  /** PRAGMA optimize keeps the query planner's statistics current; then the connection closes (which
+   *  checkpoints the WAL into the database). */
   close(): void {
+    if (this.db.isOpen) {
+      try {
+        this.db.exec('PRAGMA optimize');
+      } catch {
+        // Closing matters more than statistics.
+      }
+    }
     this.db.close();
   }
 
