@@ -112,7 +112,8 @@ export function useConversation(id: string | null): ConversationView {
     const { summary } = change;
     if (summary) update(id, (current) => withSummary(current, summary));
     // A branch switched or a reply started elsewhere; never mid-stream here (the events keep that current).
-    if ((change.kind === 'messages' || change.removed) && !streamingHere) reload();
+    // (An event with neither summary nor kind says only "something changed".)
+    if ((change.kind === 'messages' || change.removed || (!summary && !change.kind)) && !streamingHere) reload();
   });
   useEffect(() => {
     if (id === null) return;

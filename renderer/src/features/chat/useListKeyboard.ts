@@ -1,19 +1,15 @@
 import { useCallback, type KeyboardEvent } from 'react';
 import type { VirtualizerHandle } from 'virtua';
 import type { Message } from '../../../../shared/domain.ts';
+import { focusWhenRendered } from '../../ui/focusWhenRendered.ts';
 import { messageElementId } from '../search/revealMessage.ts';
 
-/** Focuses a message once the virtual list has rendered it (a few frames at most). */
+/** Focuses a message once the virtual list has rendered it (at once when it is already). */
 export function focusMessage(messageId: string, then?: (element: HTMLElement) => void): void {
-  let frames = 0;
-  const tryFocus = () => {
-    const element = document.getElementById(messageElementId(messageId));
-    if (element) {
-      element.focus({ preventScroll: true });
-      then?.(element);
-    } else if (frames++ < 30) requestAnimationFrame(tryFocus);
-  };
-  requestAnimationFrame(tryFocus);
+  focusWhenRendered(() => document.getElementById(messageElementId(messageId)), (element) => {
+    element.focus({ preventScroll: true });
+    then?.(element);
+  });
 }
 
 /**
