@@ -2,13 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { WIRE_PATH } from '../../../shared/wire.ts';
+import type { BrowserData } from '../services.ts';
 import { AccessGate } from './access.ts';
+import { handleDataRoute } from './dataRoutes.ts';
 import type { SocketHub } from './socketHub.ts';
 import { sendStaticFile, sendText } from './staticFiles.ts';
 import { serveCalls, type Dispatcher } from './wireSocket.ts';
 
 export interface BrowserServerOptions {
-  services: Dispatcher;
+  /** The calls, and (browser-mode services) the images and streamed transfers served over HTTP. */
+  services: Dispatcher & { browserData?: BrowserData };
   hub: SocketHub;
   /** The built renderer (out/renderer). */
   staticDir: string;
@@ -47,7 +50,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    handleRequest(request, response, gate, options.staticDir).catch(() => {
+    handleRequest(request, response, gate, options.staticDir, options.services.browserData).catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Internal error.');
       else response.destroy();
     });
@@ -81,11 +84,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
-async function handleRequest(request: IncomingMessage, response: ServerResponse, gate: AccessGate, root: string): Promise<void> {
+async function handleRequest(request: IncomingMessage, response: ServerResponse, gate: AccessGate, root: string, data?: BrowserData): Promise<void> {
   if (!gate.hostAllowed(request)) {
     sendText(response, 403, 'Forbidden: Parley answers only to 127.0.0.1 and localhost.');
     return;
   }
+  if (data && (await handleDataRoute(request, response, gate, data))) return;
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     sendText(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
     return;

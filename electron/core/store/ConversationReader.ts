@@ -26,6 +26,7 @@ export interface ReadOptions {
 export class ConversationReader {
   /** The open database, for the services beside the store (search, drafts, trash, import/export). */
   readonly db: StoreDb;
+  readonly #paths = new Map<string, { stamp: string; path: PathEntry[] }>();
 
   protected constructor(db: StoreDb) {
     this.db = db;
@@ -75,9 +76,20 @@ export class ConversationReader {
     return this.db.guard('read the conversation', () => usageTotalsOf(this.db, id));
   }
 
+  /** The path on screen, kept for the last few conversations read until the database changes (any
+   *  write on this connection, or another connection's commit), so paging through a long
+   *  conversation walks its tree once. */
   #selectedPath(conversation: Row): PathEntry[] {
+    const id = String(conversation['id']);
     const selectedRoot = typeof conversation['selected_root_id'] === 'string' ? conversation['selected_root_id'] : null;
-    return selectedPath(this.db.prepare(SQL.tree).all(String(conversation['id'])), selectedRoot);
+    const stamp = `${String(this.db.prepare(SQL.totalChanges).get()?.['n'])}:${String(this.db.prepare(SQL.dataVersion).get()?.['data_version'])}:${selectedRoot}`;
+    const cached = this.#paths.get(id);
+    if (cached?.stamp === stamp) return cached.path;
+    const path = selectedPath(this.db.prepare(SQL.tree).all(id), selectedRoot);
+    this.#paths.delete(id);
+    this.#paths.set(id, { stamp, path });
+    if (this.#paths.size > 8) this.#paths.delete(this.#paths.keys().next().value!);
+    return path;
   }
 
   #pageMessages(path: readonly PathEntry[], window: PageWindow): Message[] {

@@ -35,7 +35,16 @@ export function migrateToV5(db: DatabaseSync): void {
   db.exec(TABLE);
   moveImagesOut(db);
   db.exec(SEARCH_V5);
+  db.exec(READS_V5);
 }
+
+// Reads sized to the screen: the shape of a conversation's tree (to find the selected branch) and its
+// token totals come from covering indexes, so they never read the message text (parent_id and
+// selected_child_id sit after content in the row, behind its overflow pages for a long message).
+const READS_V5 = `
+CREATE INDEX messages_tree ON messages (conversation_id, seq, id, parent_id, selected_child_id);
+CREATE INDEX messages_usage ON messages (conversation_id, usage) WHERE usage IS NOT NULL;
+`;
 
 function moveImagesOut(db: DatabaseSync): void {
   const insert = db.prepare('INSERT OR IGNORE INTO images (id, mime_type, bytes, data, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -56,7 +65,7 @@ function moveImagesOut(db: DatabaseSync): void {
   }
 }
 
-// Search with bounded cost: the index gains prefix indexes (2 to 4 characters), so a word being typed
+// Search with bounded cost: the index gains prefix indexes (2 and 3 characters), so a word being typed
 // is looked up directly instead of scanning every term that starts with it. The triggers of version 2
 // keep working: they name the table, which is rebuilt under the same name.
 export const SEARCH_V5 = `
@@ -66,7 +75,7 @@ CREATE VIRTUAL TABLE message_search USING fts5 (
   content = 'messages',
   content_rowid = 'num',
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3 4'
+  prefix = '2 3'
 );
 INSERT INTO message_search (message_search) VALUES ('rebuild');
 INSERT INTO message_search (message_search, rowid, content)

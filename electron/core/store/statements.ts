@@ -31,4 +31,7 @@ export const SQL = {
       ttft_ms = CASE WHEN ?2 THEN ttft_ms ELSE NULL END
     WHERE id = ?3 AND status <> 'streaming'`,
   streaming: "SELECT id, conversation_id FROM messages WHERE status = 'streaming'",
+  /** Together they change whenever the database may have: a cache stamp. */
+  totalChanges: 'SELECT total_changes() AS n',
+  dataVersion: 'PRAGMA data_version',
 } as const;

@@ -15,10 +15,14 @@ export interface TransferDialogs {
 }
 
 type ExportInput = ParsedCallInput<'conversations:export'>;
+export interface ExportTicket {
+  input: ExportInput;
+  fileName: string;
+}
 interface Ticket {
   jobId: string;
   expires: number;
-  export?: { input: ExportInput; fileName: string };
+  export?: ExportTicket;
 }
 
 /** A one-time URL is good for this long. */
