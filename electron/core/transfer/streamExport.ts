@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { setImmediate as yieldToCalls } from 'node:timers/promises';
 import type { ParsedCallInput } from '../../../shared/contract/index.ts';
@@ -37,10 +38,7 @@ class PartialFile {
   async write(text: string): Promise<void> {
     const chunk = Buffer.from(text, 'utf8');
     this.bytes += chunk.length;
-    if (!this.#out.write(chunk)) await new Promise<void>((resolve, reject) => {
-      this.#out.once('drain', resolve);
-      this.#out.once('error', reject);
-    });
+    if (!this.#out.write(chunk)) await once(this.#out, 'drain');
   }
 
   async commit(): Promise<void> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { JSONParser } from '@streamparser/json';
 import type { z } from 'zod';
+import { setImmediate as yieldToCalls } from 'node:timers/promises';
 import { fail } from '../../../shared/errors.ts';
 import type { StoreDb } from '../store/storeDb.ts';
 import { ChatGptExportSchema, fromChatGpt } from './chatgpt.ts';
@@ -10,8 +11,11 @@ import { TransferCancelled } from './streamExport.ts';
 
 const KINDS = 'Import a Parley JSON export, or conversations.json from a ChatGPT data export (unzip it first).';
 const ChatGptConversationSchema = ChatGptExportSchema.element;
-/** Read this much of the file at a time; each piece's conversations are written in one transaction. */
-const CHUNK_BYTES = 256 * 1024;
+/** Read this much of the file at a time. */
+const CHUNK_BYTES = 128 * 1024;
+/** A write transaction ends after about this long, and the worker serves other calls before the next
+ *  one: no call waits behind an import for much longer than this. */
+const BATCH_MS = 25;
 
 export interface ImportProgress {
   imported: number;
@@ -110,8 +114,8 @@ export async function importFile(
         parser = parserFor(reader, found);
       }
       write(parser, chunk);
-      merge(db, reader, found.splice(0), progress);
       progress.bytes += chunk.length;
+      await mergeInBatches(db, reader, found.splice(0), progress, signal);
       if (performance.now() - lastReport > 100) {
         lastReport = performance.now();
         onProgress({ ...progress });
@@ -119,7 +123,7 @@ export async function importFile(
     }
     if (!parser) fail('invalid_input', `That file is empty. ${KINDS}`);
     if (!parser.isEnded) end(parser);
-    merge(db, reader, found.splice(0), progress);
+    await mergeInBatches(db, reader, found.splice(0), progress, signal);
     if (reader.kind === 'parley') reader.checkHeader();
     return progress;
   } finally {
@@ -143,15 +147,28 @@ function end(parser: JSONParser): void {
   }
 }
 
-/** Validates every conversation of the piece first, then writes them in one transaction. */
-function merge(db: StoreDb, reader: ConversationReader, values: unknown[], progress: ImportProgress): void {
-  if (values.length === 0) return;
+/** Validates every conversation of the piece first (a damaged one stops the import before any of the
+ *  piece is written), then writes them in transactions of about BATCH_MS each, yielding between them. */
+async function mergeInBatches(db: StoreDb, reader: ConversationReader, values: unknown[], progress: ImportProgress, signal: AbortSignal): Promise<void> {
   const conversations = values.flatMap((value) => reader.read(value));
+  let next = 0;
+  while (next < conversations.length) {
+    if (signal.aborted) throw new TransferCancelled();
+    next = merge(db, conversations, next, progress);
+    await yieldToCalls();
+  }
+}
+
+/** Writes conversations from `start` in one transaction until BATCH_MS have passed; answers where it stopped. */
+function merge(db: StoreDb, conversations: readonly ExportedConversation[], start: number, progress: ImportProgress): number {
+  const began = performance.now();
+  let next = start;
   const batch = db.guard('import the conversations', () =>
     db.transaction(() => {
       const counts = { imported: 0, skipped: 0, messages: 0 };
-      for (const conversation of conversations) {
-        const outcome = mergeConversation(db, conversation);
+      while (next < conversations.length && (next === start || performance.now() - began < BATCH_MS)) {
+        const outcome = mergeConversation(db, conversations[next]!);
+        next += 1;
         counts.messages += outcome.messagesAdded;
         if (outcome.created || outcome.messagesAdded > 0) counts.imported += 1;
         else counts.skipped += 1;
@@ -163,5 +180,6 @@ function merge(db: StoreDb, reader: ConversationReader, values: unknown[], progr
   progress.imported += batch.imported;
   progress.skipped += batch.skipped;
   progress.messages += batch.messages;
-  progress.conversations += conversations.length;
+  progress.conversations += next - start;
+  return next;
 }
