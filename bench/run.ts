@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { benchHistory } from './history.ts';
 import { benchLongChat } from './longChat.ts';
 import { met, type Figure } from './measure.ts';
+import { benchRenderer } from './renderer.ts';
 import { benchStreaming } from './streaming.ts';
 
-const figures: Figure[] = [...(await benchStreaming()), ...(await benchHistory()), ...(await benchLongChat())];
+const figures: Figure[] = [...(await benchStreaming()), ...(await benchHistory()), ...(await benchLongChat()), ...(await benchRenderer())];
 
 const width = Math.max(...figures.map((f) => f.name.length));
 console.log(`Parley benchmark (Node ${process.versions.node}, ${process.platform}; medians)\n`);
