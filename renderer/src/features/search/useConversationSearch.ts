@@ -15,6 +15,9 @@ export interface ConversationSearch {
   answered: boolean;
   results: SearchResult[];
   error: AppError | null;
+  /** More results follow; loadMore() appends the next page. */
+  hasMore: boolean;
+  loadMore: () => void;
   activeIndex: number;
   setActiveIndex: (index: number) => void;
   open: (index: number) => void;
@@ -31,7 +34,7 @@ export interface ConversationSearch {
 export function useConversationSearch(onSelect: (conversationId: string) => void): ConversationSearch {
   const api = useApi();
   const [query, setQuery] = useState('');
-  const { query: answeredQuery, results, error } = useSearchResults(query);
+  const { query: answeredQuery, results, error, hasMore, loadMore } = useSearchResults(query);
   const [activeIndex, setActiveIndex] = useState(0);
   const returnFocus = useRef<HTMLElement | null>(null);
   const listId = useId();
@@ -72,7 +75,10 @@ export function useConversationSearch(onSelect: (conversationId: string) => void
   const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return;
     const count = results.length;
-    if (event.key === 'ArrowDown' && count > 0) setActiveIndex((activeIndex + 1) % count);
+    if (event.key === 'ArrowDown' && count > 0 && activeIndex === count - 1 && hasMore) {
+      loadMore();
+      setActiveIndex(activeIndex);
+    } else if (event.key === 'ArrowDown' && count > 0) setActiveIndex((activeIndex + 1) % count);
     else if (event.key === 'ArrowUp' && count > 0) setActiveIndex((activeIndex - 1 + count) % count);
     else if (event.key === 'Enter' && count > 0) open(activeIndex);
     else if (event.key === 'Escape') {
@@ -93,6 +99,8 @@ export function useConversationSearch(onSelect: (conversationId: string) => void
     answered: answeredQuery === trimmed,
     results,
     error,
+    hasMore,
+    loadMore,
     activeIndex: Math.min(activeIndex, Math.max(0, results.length - 1)),
     setActiveIndex,
     open,
