@@ -1,7 +1,9 @@
 // The window at scale, in Chromium against browser mode (the same UI as the desktop window), data
 // seeded through Parley's own import: streaming the benchmark reply (also at 4x CPU throttle),
 // opening and re-opening a 10,000-message conversation, a sidebar of 5,000 conversations, and
-// hostile replies. PARLEY_BENCH_SIZE=small runs every scenario at a fraction of its size.
+// hostile replies. PARLEY_BENCH_SIZE=small runs every scenario at a fraction of its size;
+// PARLEY_BENCH_ONLY=streaming|long|sidebar|hostile runs one; PARLEY_BENCH_NO_SCREENSHOTS=1 streams
+// without the screenshot loop (a headless page that takes none skips paints: the figures flatter).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,7 +82,7 @@ async function streamOnce(page: Page, fake: FakeProvider, chars: number, delayMs
   await composer.fill(`Benchmark question ${run}`);
   await composer.press('Enter');
   const shown = whenTextShows(page, ASSISTANT, REPLY_END);
-  let painting = true;
+  let painting = process.env['PARLEY_BENCH_NO_SCREENSHOTS'] === undefined;
   const painter = (async () => {
     while (painting) await page.screenshot().catch(() => undefined);
   })();
@@ -227,16 +229,19 @@ function hostileSeed(): SeedConversation[] {
 
 export async function benchRenderer(): Promise<Figure[]> {
   const figures: Figure[] = [];
-  const scenarios: { seed: () => SeedConversation[]; run: (r: Rig) => Promise<Figure[]> }[] = [
-    { seed: () => [], run: benchStreamingReply },
+  const only = process.env['PARLEY_BENCH_ONLY'];
+  const scenarios: { name: string; seed: () => SeedConversation[]; run: (r: Rig) => Promise<Figure[]> }[] = [
+    { name: 'streaming', seed: () => [], run: benchStreamingReply },
     {
+      name: 'long',
       seed: () => [longConversation('long', 'Long chat', SIZE.longMessages), longConversation('other', 'Other chat', 4, Date.now() - 60_000)],
       run: benchLongConversation,
     },
-    { seed: () => manyConversations(SIZE.sidebar, 400), run: benchSidebar },
-    { seed: hostileSeed, run: benchHostile },
+    { name: 'sidebar', seed: () => manyConversations(SIZE.sidebar, 400), run: benchSidebar },
+    { name: 'hostile', seed: hostileSeed, run: benchHostile },
   ];
   for (const scenario of scenarios) {
+    if (only && scenario.name !== only) continue;
     const r = await rig(scenario.seed());
     try {
       figures.push(...(await scenario.run(r)));

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { NEW_CONVERSATION_DRAFT } from '../../../../shared/contract/drafts.ts';
 import type { ImageAttachment, Message } from '../../../../shared/domain.ts';
 import type { AppError } from '../../../../shared/errors.ts';
@@ -6,6 +6,7 @@ import { isDialogOpen, useWindowKeydown } from '../../app/keyboard.ts';
 import { useServices } from '../../app/services.tsx';
 import { Composer } from '../composer/Composer.tsx';
 import { focusComposer } from '../composer/focusComposer.ts';
+import { warmUpRenderer } from '../markdown/warmUp.ts';
 import { ChatHeader } from './ChatHeader.tsx';
 import { MessageList } from './MessageList.tsx';
 import { useConversation } from './useConversation.ts';
@@ -32,6 +33,12 @@ export function ChatView({ conversationId, onConversationCreated, onOpenSettings
   const streamId = useStreamId(streamingMessage?.id);
   const { commands, editingId, error: actionError } = useMessageCommands(conversation, onOpenSettings);
   const messages = conversation.messages;
+
+  // Once the window is idle after its first paint: what the first reply will need.
+  useEffect(() => {
+    const idle = requestIdleCallback(warmUpRenderer, { timeout: 3_000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   // Up in an empty composer edits the last thing the user said (not while a reply streams).
   const editLast = useCallback((): boolean => {
