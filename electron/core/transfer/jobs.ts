@@ -65,8 +65,17 @@ export class TransferJobs {
       totalBytes: progress.totalBytes,
       result: { imported: progress.imported, skipped: progress.skipped, messages: progress.messages },
     });
+    // Every couple of seconds the windows re-list, so the sidebar fills while a long import runs.
+    let listed = { at: performance.now(), imported: 0 };
+    const onProgress = (): void => {
+      this.#emit(snapshot('running'));
+      if (progress.imported > listed.imported && performance.now() - listed.at > 2000) {
+        listed = { at: performance.now(), imported: progress.imported };
+        this.#changed();
+      }
+    };
     try {
-      await importFile(this.#store.db, filePath, progress, () => this.#emit(snapshot('running')), signal);
+      await importFile(this.#store.db, filePath, progress, onProgress, signal);
       return this.#end(snapshot('done'));
     } catch (err) {
       if (err instanceof TransferCancelled) return this.#end(snapshot('cancelled'));

@@ -15,11 +15,11 @@ export function TransferProgress() {
   const done = progress?.conversations ?? 0;
   const share = importing ? percent(progress?.bytes ?? 0, progress?.totalBytes) : percent(done, progress?.totalConversations);
   const label = importing
-    ? `Importing${job.fileName ? ` ${job.fileName}` : ''}… ${done.toLocaleString('en')} conversations`
+    ? `Importing… ${done.toLocaleString('en')} conversations`
     : `Exporting… ${done.toLocaleString('en')}${progress?.totalConversations ? ` of ${progress.totalConversations.toLocaleString('en')}` : ''} conversations`;
   return (
     <div className="transfer-progress" role="group" aria-label={importing ? 'Import progress' : 'Export progress'}>
-      <span className="transfer-progress__label" id={`transfer-${job.jobId}`}>
+      <span className="transfer-progress__label" id={`transfer-${job.jobId}`} title={job.fileName}>
         {label}
       </span>
       <progress className="transfer-progress__bar" aria-labelledby={`transfer-${job.jobId}`} max={100} {...(share === undefined ? {} : { value: share })} />
