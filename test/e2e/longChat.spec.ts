@@ -71,4 +71,8 @@ test('scrolling up loads older pages without a jump; arrow keys move between mes
   await expect(page.getByRole('article', { name: 'Assistant' }).filter({ hasText: 'Answer 0.' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(page.getByRole('article', { name: 'You' }).filter({ hasText: 'Question 0:' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('article', { name: 'Assistant' }).filter({ hasText: 'Answer 199.' })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('article', { name: 'You' }).filter({ hasText: 'Question 0:' })).toBeFocused();
 });

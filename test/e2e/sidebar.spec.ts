@@ -37,7 +37,7 @@ test('the sidebar groups by date, pinned first, and stays virtual with thousands
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
-test('arrow keys move through the sidebar, scrolling as they go', async ({ page, parley }) => {
+test('arrow keys move through the sidebar, scrolling as they go; Home and End reach both ends', async ({ page, parley }) => {
   await importConversations(parley.url, manyConversations(300, 60));
   await page.goto(parley.url);
   const nav = sidebar(page);
@@ -50,7 +50,9 @@ test('arrow keys move through the sidebar, scrolling as they go', async ({ page,
   const fortieth = nav.getByRole('button', { name: /^Conversation 40$/ });
   await expect(fortieth).toBeFocused();
   await expect(fortieth).toBeInViewport();
-  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await expect(nav.getByRole('button', { name: /^Conversation 299$/ })).toBeFocused();
+  await page.keyboard.press('Home');
   await expect(nav.getByRole('button', { name: /^Conversation 0$/ })).toBeFocused();
   // Enter opens the focused conversation.
   await page.keyboard.press('ArrowDown');
