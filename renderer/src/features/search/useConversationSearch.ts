@@ -3,7 +3,8 @@ import type { SearchResult } from '../../../../shared/contract/conversations.ts'
 import type { AppError } from '../../../../shared/errors.ts';
 import { useApi } from '../../app/services.tsx';
 import { focusComposer } from '../composer/focusComposer.ts';
-import { revealMessage } from './revealMessage.ts';
+// The virtual message list takes the jump: it pages back to the message, centres and highlights it.
+import { revealMessage } from '../chat/messageReveal.ts';
 import { useSearchResults } from './useSearchResults.ts';
 
 export interface ConversationSearch {
@@ -61,7 +62,7 @@ export function useConversationSearch(onSelect: (conversationId: string) => void
       // screen first; whatever that answers, the conversation opens.
       void api.conversations.selectBranch({ messageId: result.messageId }).then(() => {
         onSelect(result.conversationId);
-        revealMessage(result.messageId);
+        revealMessage(result.messageId, result.conversationId);
       });
     },
     [api, results, onSelect],
