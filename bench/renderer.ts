@@ -66,7 +66,21 @@ async function newPage(r: Rig): Promise<Page> {
     }),
   );
   await page.goto(r.server.url);
+  await settled(page);
   return page;
+}
+
+/** The page has booted and gone idle (its start-up work is not what a scenario measures). */
+async function settled(page: Page): Promise<void> {
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let idle = 0;
+        const again = () => (++idle >= 4 ? resolve() : requestIdleCallback(again, { timeout: 1_000 }));
+        setTimeout(again, 500);
+      }),
+  );
 }
 
 /** Streams the benchmark reply in pieces of `chars` every `delayMs`; screenshots keep the page painting. */

@@ -1,9 +1,9 @@
 import { memo, useEffect, useState } from 'react';
 
 /** Text laid out in one go: a larger piece could hold up the page for more than a frame. */
-const CHUNK_CHARS = 16_000;
+const CHUNK_CHARS = 8_000;
 /** Pieces added per frame after the first ones. */
-const CHUNKS_PER_FRAME = 3;
+const CHUNKS_PER_FRAME = 2;
 
 /** Cuts at a line break near the chunk size where there is one, else mid-line (a giant word). */
 function chunksOf(text: string): string[] {

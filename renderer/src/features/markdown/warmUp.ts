@@ -8,7 +8,15 @@ import { renderBlock } from './renderTree.ts';
  * middle of a streaming reply as one long task.
  */
 export function warmUpRenderer(): void {
-  preloadMath();
-  renderBlock('Warm **up** `the` [pipeline](https://example.org) and $x$.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n', false);
-  void highlight('const warm = 1;', 'ts');
+  // One piece per idle period, so the warming itself never makes a long task of its own.
+  const steps = [
+    () => void highlight('const warm = 1;', 'ts'),
+    () => renderBlock('Warm **up** `the` [pipeline](https://example.org) and $x$.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n', false),
+    preloadMath,
+  ];
+  const next = () => {
+    steps.shift()?.();
+    if (steps.length > 0) requestIdleCallback(next, { timeout: 3_000 });
+  };
+  next();
 }
