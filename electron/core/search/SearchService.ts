@@ -1,18 +1,15 @@
 import type { SearchPage, SearchResult } from '../../../shared/contract/conversations.ts';
 import { RoleSchema } from '../../../shared/domain.ts';
 import type { StoreDb } from '../store/storeDb.ts';
-import { toFtsQuery } from './ftsQuery.ts';
-import { MATCH_END, MATCH_START, toSegments } from './snippet.ts';
-
-/** About this many words around the best match. */
-const SNIPPET_TOKENS = 16;
+import { searchTerms, toFtsQuery } from './ftsQuery.ts';
+import { makeSnippet } from './snippet.ts';
 /** Only the newest this many matches are ranked: a very common word costs the same as a rare one. */
 export const SEARCH_CANDIDATES = 1000;
 
 // The cost is bounded in two steps. First the newest SEARCH_CANDIDATES matches are taken straight
 // from the index in rowid order (newest messages last, so `ORDER BY rowid DESC LIMIT` stops early),
 // ranked by bm25 with recency as the tie-breaker, and only one page is kept. Then snippets are made
-// for that page alone. Conversations in the trash are left out.
+// for that page alone, from its messages' text. Conversations in the trash are left out.
 const PAGE_SQL = `
 WITH hits AS MATERIALIZED (
   SELECT rowid AS num, rank AS score FROM message_search WHERE message_search MATCH ?1
@@ -26,8 +23,9 @@ WHERE c.deleted_at IS NULL
 ORDER BY hits.score, m.created_at DESC, hits.num DESC
 LIMIT ?3 OFFSET ?4`;
 
-const SNIPPET_SQL = `SELECT rowid, snippet(message_search, 0, '${MATCH_START}', '${MATCH_END}', '…', ${SNIPPET_TOKENS}) AS snippet
-FROM message_search WHERE message_search MATCH ?1 AND rowid IN (SELECT value FROM json_each(?2))`;
+/** Only the page's messages are read whole. */
+const CONTENT_SQL = 'SELECT content FROM messages WHERE num = ?';
+
 
 /** Full-text search over every finished message (SQLite FTS5 with prefix indexes, kept up to date by
  *  triggers). */
@@ -49,23 +47,15 @@ export class SearchService {
     if (!match) return { results: [], hasMore: false };
     return this.#db.guard('search the conversations', () => {
       const rows = this.#db.prepare(PAGE_SQL).all(match, SEARCH_CANDIDATES, limit + 1, offset);
-      const page = rows.slice(0, limit);
-      // One pass over the index for the page's snippets (`rowid = ?` beside MATCH is not honoured).
-      const snippets = new Map(
-        this.#db
-          .prepare(SNIPPET_SQL)
-          .all(match, JSON.stringify(page.map((row) => Number(row['num']))))
-          .map((row) => [Number(row['rowid']), row['snippet']]),
-      );
-      const results = page.map((row): SearchResult => {
+      const terms = searchTerms(query);
+      const results = rows.slice(0, limit).map((row): SearchResult => {
         const role = RoleSchema.safeParse(row['role']);
-        const snippet = snippets.get(Number(row['num']));
         return {
           conversationId: String(row['conversation_id']),
           conversationTitle: String(row['title']),
           messageId: String(row['message_id']),
           role: role.success ? role.data : 'assistant',
-          snippet: toSegments(typeof snippet === 'string' ? snippet : ''),
+          snippet: makeSnippet(String(this.#db.prepare(CONTENT_SQL).get(Number(row['num']))?.['content'] ?? ''), terms),
           createdAt: Number(row['created_at']),
         };
       });
