@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSyntheticExport } from '../../bench/syntheticExport.ts';
@@ -106,6 +107,35 @@ describe('streamed export and import in browser mode', () => {
     expect(end.result!.imported).toBeLessThan(600);
     expect(await everyConversationWhole(h, 40)).toBe(end.result!.imported);
     expect(await h.call<{ cancelled: boolean }>('conversations:cancelTransfer', { jobId: start.jobId })).toEqual({ cancelled: false });
+  });
+
+  it('writes a very long conversation in slices, hidden until whole, and removes it whole on cancel', async () => {
+    const h = await harness('long');
+    const file = path.join(dir, 'long.json');
+    await writeSyntheticExport(file, { conversations: 0, messagesPerConversation: 0, longConversation: 6000 });
+    const dbPath = path.join(dir, 'long', 'parley.db');
+    const messagesInFile = (): number => {
+      const db = new DatabaseSync(dbPath, { readOnly: true });
+      try {
+        return Number(db.prepare('SELECT count(*) AS n FROM messages').get()?.['n']);
+      } finally {
+        db.close();
+      }
+    };
+    const start = await h.call<TransferStart>('conversations:importFile', {});
+    const posted = upload(h, start.url!, file);
+    // Some slices are in, but the conversation is not shown while it is incomplete.
+    await expect.poll(messagesInFile, { timeout: 60_000, interval: 5 }).toBeGreaterThan(0);
+    expect(await h.call<ConversationSummary[]>('conversations:list')).toEqual([]);
+    await h.call('conversations:cancelTransfer', { jobId: start.jobId });
+    const end = (await (await posted).json()) as TransferEvent;
+    expect(end).toMatchObject({ phase: 'cancelled', result: { imported: 0, messages: 0 } });
+    expect(messagesInFile()).toBe(0);
+    expect(await h.call<ConversationSummary[]>('conversations:trash')).toEqual([]);
+
+    // Uninterrupted, it arrives whole.
+    expect(await importThrough(h, file)).toMatchObject({ phase: 'done', result: { imported: 1, messages: 6000 } });
+    expect(await everyConversationWhole(h, 6000)).toBe(1);
   });
 
   it('refuses bad files with a clear message and writes nothing of them', async () => {

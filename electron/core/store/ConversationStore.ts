@@ -5,6 +5,7 @@ import { fail, type AppError } from '../../../shared/errors.ts';
 import { selectPathTo } from './branches.ts';
 import { ConversationReader } from './ConversationReader.ts';
 import { openDatabase } from './openDatabase.ts';
+import { checkpointWal } from './checkpoint.ts';
 import { saveImageInputs, type StoredImage } from './images.ts';
 import { imagesJson, toSummary } from './rows.ts';
 import { SQL } from './statements.ts';
@@ -145,14 +146,9 @@ export class ConversationStore extends ConversationReader {
     );
   }
 
-  /** A passive checkpoint: copies what it can from the WAL into the database without waiting for
-   *  readers, so the WAL stays small while Parley runs (SQLite's own checkpoint only runs at 1,000
-   *  pages). Answers the WAL's size in pages after it. */
-  checkpoint(): { walPages: number; checkpointed: number } {
-    return this.db.guard('checkpoint the database', () => {
-      const row = this.db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get() ?? {};
-      return { walPages: Number(row['log'] ?? 0), checkpointed: Number(row['checkpointed'] ?? 0) };
-    });
+  /** A passive checkpoint (see checkpointWal): the WAL stays small while Parley runs and at rest. */
+  checkpoint(): { walPages: number; checkpointed: number; truncated: boolean } {
+    return this.db.guard('checkpoint the database', () => checkpointWal(this.db));
   }
 
   /** Checkpoints every `intervalMs` (default 10 s) until stopped. */

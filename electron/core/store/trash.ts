@@ -12,9 +12,10 @@ const SQL = {
   conversation: 'SELECT * FROM conversations WHERE id = ?',
   trash: 'UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL',
   restore: 'UPDATE conversations SET deleted_at = NULL WHERE id = ?',
-  list: 'SELECT * FROM conversations WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, rowid DESC',
+  // deleted_at < 0 marks a conversation still being imported: not in the trash.
+  list: 'SELECT * FROM conversations WHERE deleted_at >= 0 ORDER BY deleted_at DESC, rowid DESC',
   purge: 'DELETE FROM conversations WHERE id = ?',
-  purgeTrash: 'DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?',
+  purgeTrash: 'DELETE FROM conversations WHERE deleted_at >= 0 AND deleted_at <= ?',
 } as const;
 
 const GONE = 'That conversation no longer exists.';

@@ -7,6 +7,7 @@ import { ConversationStore } from '../store/ConversationStore.ts';
 import { readImage } from '../store/images.ts';
 import { TrashService } from '../store/trash.ts';
 import { TransferService } from '../transfer/TransferService.ts';
+import { dropHalfImported } from '../transfer/importWriter.ts';
 import { TransferJobs } from '../transfer/jobs.ts';
 
 export interface StoreApiOptions {
@@ -25,6 +26,8 @@ export function createStoreApi(options: StoreApiOptions) {
   const { events } = options;
   const store = ConversationStore.open(options.dbPath);
   const recovered = store.recoverInterrupted();
+  // A large conversation an import was writing when Parley stopped is removed whole.
+  store.db.guard('clean up an interrupted import', () => dropHalfImported(store.db));
   const trash = new TrashService(store.db, events);
   try {
     trash.purgeExpired();

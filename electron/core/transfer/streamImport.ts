@@ -3,10 +3,11 @@ import { JSONParser } from '@streamparser/json';
 import type { z } from 'zod';
 import { setImmediate as yieldToCalls } from 'node:timers/promises';
 import { fail } from '../../../shared/errors.ts';
+import { checkpointWal } from '../store/checkpoint.ts';
 import type { StoreDb } from '../store/storeDb.ts';
 import { ChatGptExportSchema, fromChatGpt } from './chatgpt.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportedConversationSchema, type ExportedConversation } from './exportSchema.ts';
-import { mergeConversation } from './importWriter.ts';
+import { conversationExists, dropHalfImported, insertConversation, insertMessages, mergeConversation, showImported } from './importWriter.ts';
 import { TransferCancelled } from './streamExport.ts';
 
 const KINDS = 'Import a Parley JSON export, or conversations.json from a ChatGPT data export (unzip it first).';
@@ -154,10 +155,50 @@ async function mergeInBatches(db: StoreDb, reader: ConversationReader, values: u
   let next = 0;
   while (next < conversations.length) {
     if (signal.aborted) throw new TransferCancelled();
-    next = merge(db, conversations, next, progress);
+    if (isLargeAndNew(db, conversations[next]!)) await importInSlices(db, conversations[next++]!, progress, signal);
+    else next = merge(db, conversations, next, progress);
+    // Between batches the WAL is checkpointed often, so each checkpoint is short and the WAL small.
+    if (performance.now() - lastCheckpoint.at > CHECKPOINT_MS) {
+      db.guard('checkpoint the database', () => checkpointWal(db));
+      lastCheckpoint.at = performance.now();
+    }
     await yieldToCalls();
   }
 }
+
+const CHECKPOINT_MS = 500;
+/** A new conversation with more messages than this is written in slices of this size, hidden until
+ *  its last slice (one transaction for 10,000 messages would hold every other call for too long). */
+const SLICE = 500;
+
+function isLargeAndNew(db: StoreDb, conversation: ExportedConversation): boolean {
+  return conversation.messages.length > SLICE && !db.guard('import the conversations', () => conversationExists(db, conversation.id));
+}
+
+async function importInSlices(db: StoreDb, conversation: ExportedConversation, progress: ImportProgress, signal: AbortSignal): Promise<void> {
+  db.guard('import the conversations', () => db.transaction(() => insertConversation(db, conversation, true)));
+  let previous: string | null = null;
+  let added = 0;
+  try {
+    for (let at = 0; at < conversation.messages.length; at += SLICE) {
+      if (signal.aborted) throw new TransferCancelled();
+      const slice = conversation.messages.slice(at, at + SLICE);
+      const written = db.guard('import the conversations', () => db.transaction(() => insertMessages(db, conversation.id, slice, previous)));
+      previous = written.previous;
+      added += written.added;
+      await yieldToCalls();
+    }
+    db.guard('import the conversations', () => db.transaction(() => showImported(db, conversation)));
+  } catch (err) {
+    // Whole or not at all: the slices written so far go again.
+    db.guard('import the conversations', () => db.transaction(() => dropHalfImported(db, conversation.id)));
+    throw err;
+  }
+  progress.imported += 1;
+  progress.messages += added;
+  progress.conversations += 1;
+}
+const lastCheckpoint = { at: 0 };
 
 /** Writes conversations from `start` in one transaction until BATCH_MS have passed; answers where it stopped. */
 function merge(db: StoreDb, conversations: readonly ExportedConversation[], start: number, progress: ImportProgress): number {
@@ -166,7 +207,7 @@ function merge(db: StoreDb, conversations: readonly ExportedConversation[], star
   const batch = db.guard('import the conversations', () =>
     db.transaction(() => {
       const counts = { imported: 0, skipped: 0, messages: 0 };
-      while (next < conversations.length && (next === start || performance.now() - began < BATCH_MS)) {
+      while (next < conversations.length && (next === start || (performance.now() - began < BATCH_MS && !isLargeAndNew(db, conversations[next]!)))) {
         const outcome = mergeConversation(db, conversations[next]!);
         next += 1;
         counts.messages += outcome.messagesAdded;
