@@ -122,6 +122,16 @@ export class ConversationReader {
     );
   }
 
+  /** Up to `limit` messages of every branch after `afterSeq`, oldest first (an export reads a long
+   *  conversation in slices); `lastSeq` is the cursor for the next slice. */
+  messageSlice(conversationId: string, afterSeq: number, limit: number, options: ReadOptions = {}): { messages: Message[]; lastSeq: number } {
+    return this.db.guard('read the conversation', () => {
+      const rows = this.db.prepare(SQL.messageSlice).all(conversationId, afterSeq, limit);
+      const last = rows.at(-1)?.['seq'];
+      return { messages: rows.map((row) => this.#read(row, options)), lastSeq: typeof last === 'number' ? last : afterSeq };
+    });
+  }
+
   getMessage(id: string): Message | undefined {
     return this.db.guard('read the message', () => {
       const row = this.db.prepare(SQL.message).get(id);

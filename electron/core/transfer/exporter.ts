@@ -14,7 +14,7 @@ export interface ConversationTree {
   allMessages: readonly Message[];
 }
 
-function toExportedMessage(message: Message): ExportedMessage {
+export function toExportedMessage(message: Message): ExportedMessage {
   const { id, parentId, role, content, images, status, error, usage, model, timeToFirstTokenMs, createdAt } = message;
   return {
     id,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import type { ConversationSummary } from '../../../shared/domain.ts';
 import { setImmediate as yieldToCalls } from 'node:timers/promises';
 import type { ParsedCallInput } from '../../../shared/contract/index.ts';
 import { fail } from '../../../shared/errors.ts';
 import type { ConversationStore } from '../store/ConversationStore.ts';
-import { exportedConversation } from './exporter.ts';
+import { exportedConversation, toExportedMessage } from './exporter.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './exportSchema.ts';
 import { conversationMarkdown, markdownTitle } from './markdown.ts';
 
@@ -52,6 +53,30 @@ class PartialFile {
   }
 }
 
+/** Messages per slice of a long conversation: between slices the worker serves other calls. */
+const SLICE = 250;
+
+/** One conversation as one line of JSON, exactly as JSON.stringify(exportedConversation(…)) writes it,
+ *  but its messages read and written in slices. */
+async function writeConversationJson(store: ConversationStore, file: PartialFile, summary: ConversationSummary): Promise<void> {
+  const id = summary.id;
+  const shell = JSON.stringify(exportedConversation(summary, store.conversationSettings(id), [], []));
+  const cut = shell.lastIndexOf('"messages":[]');
+  await file.write(`${shell.slice(0, cut)}"messages":[`);
+  let afterSeq = 0;
+  let first = true;
+  for (;;) {
+    const slice = store.messageSlice(id, afterSeq, SLICE, { inlineImages: true });
+    if (slice.messages.length === 0) break;
+    await file.write(`${first ? '' : ','}${slice.messages.map((m) => JSON.stringify(toExportedMessage(m))).join(',')}`);
+    first = false;
+    afterSeq = slice.lastSeq;
+    if (slice.messages.length < SLICE) break;
+    await yieldToCalls();
+  }
+  await file.write(`],"selectedPath":${JSON.stringify(store.selectedPathIds(id))}}`);
+}
+
 /** Writes the export conversation by conversation (memory stays flat whatever the history's size),
  *  yielding between conversations so other calls to the store are served meanwhile. */
 export async function writeExportFile(
@@ -89,8 +114,8 @@ export async function writeExportFile(
       const summary = store.getSummary(id);
       if (!summary) continue; // purged meanwhile
       if (json) {
-        const exported = exportedConversation(summary, store.conversationSettings(id), store.selectedPathIds(id), store.allMessages(id, { inlineImages: true }));
-        await file.write(`${index > 0 ? ',\n' : ''}${JSON.stringify(exported)}`);
+        await file.write(index > 0 ? ',\n' : '');
+        await writeConversationJson(store, file, summary);
       } else {
         const messages = store.getConversation(id, { limit: Number.MAX_SAFE_INTEGER })?.messages ?? [];
         const heading = ids.length === 1 ? '#' : '##';

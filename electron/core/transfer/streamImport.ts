@@ -169,7 +169,7 @@ async function mergeInBatches(db: StoreDb, reader: ConversationReader, values: u
 const CHECKPOINT_MS = 500;
 /** A new conversation with more messages than this is written in slices of this size, hidden until
  *  its last slice (one transaction for 10,000 messages would hold every other call for too long). */
-const SLICE = 500;
+const SLICE = 250;
 
 function isLargeAndNew(db: StoreDb, conversation: ExportedConversation): boolean {
   return conversation.messages.length > SLICE && !db.guard('import the conversations', () => conversationExists(db, conversation.id));
