@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { TransferEvent, TransferStart } from '../shared/contract/conversations.ts';
 import { connectClient, serveEnv, startServe, type ServeProcess, type WireClient } from '../test/support/serveProcess.ts';
 import { median, type Figure } from './measure.ts';
@@ -92,7 +93,7 @@ async function exportAll(server: ServeProcess, client: WireClient, file: string)
   const download = (async () => {
     const response = await fetch(`${new URL(server.url).origin}${start.url}`, { headers: { cookie: await sessionCookie(server.url) } });
     if (!response.ok || !response.body) throw new Error(`export download failed: ${response.status}`);
-    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(file));
+    await pipeline(Readable.fromWeb(response.body as WebReadableStream), createWriteStream(file));
   })();
   const { longestMs } = await longestWaitDuring(client, download);
   return { ms: performance.now() - began, longestMs };
