@@ -52,12 +52,13 @@ function conversation(id: string, title: string, count: number, end: number, nex
       content,
       images: [],
       status: 'complete',
-      ...(user ? {} : { model: 'gpt-5.2', usage: { promptTokens: 10, completionTokens: 20, totalTokens: 30 } }),
+      ...(user ? {} : { usage: { promptTokens: 10, completionTokens: 20, totalTokens: 30 }, model: 'gpt-5.2' }),
       createdAt: end - (count - i) * 60_000,
     });
     parentId = messageId;
   }
-  return { id, title, createdAt: end - count * 60_000, updatedAt: end, messages, selectedPath: messages.map((m) => m.id) };
+  // In the order Parley's own export writes, so a file Parley exports from it is the same, line for line.
+  return { id, title, source: 'main', createdAt: end - count * 60_000, updatedAt: end, messages, selectedPath: messages.map((m) => m.id) };
 }
 
 /** Writes the file; answers its size in bytes and the number of messages. */
