@@ -68,8 +68,11 @@ export function useConversation(id: string | null): ConversationView {
       const key = conversationKey(id ?? '');
       const result = await api.conversations.get({ id: id ?? '', limit: PAGE_SIZE });
       if (!result.ok) throw new CallError(result.error);
+      // A reply streaming now: the snapshot starts its buffer, but never takes back text the stream
+      // already delivered (the database may lag the window by a batch).
       for (const message of result.value.messages) {
-        if (message.status === 'streaming') streams.seed(message.id, message.content);
+        const held = streams.text(message.id);
+        if (message.status === 'streaming' && (held === undefined || message.content.length > held.length)) streams.seed(message.id, message.content);
       }
       return withNewestPage(client.getQueryData<ConversationData>(key), result.value);
     },
