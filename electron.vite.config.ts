@@ -16,6 +16,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // Browser mode: the same services in plain Node (never imports electron).
           serve: resolve(root, 'electron/core/browserMode/cli.ts'),
+          // The store worker (worker_threads), started by electron/core/storeWorker/client.ts.
+          storeWorker: resolve(root, 'electron/core/storeWorker/worker.ts'),
         },
       },
     },
@@ -34,6 +36,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react()],
+    // Module workers, so the highlighting and Markdown workers can load grammars as separate chunks.
+    worker: { format: 'es' },
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

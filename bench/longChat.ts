@@ -5,43 +5,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { ConversationStore } from '../electron/core/store/ConversationStore.ts';
-import { serveEnv, startServe } from '../test/support/serveProcess.ts';
+import { longConversation, parleyExport } from '../test/support/parleyExport.ts';
+import { connectClient, serveEnv, startServe } from '../test/support/serveProcess.ts';
 import { startFakeProvider } from '../test/support/fakeProvider.ts';
 import { median, type Figure } from './measure.ts';
 
 const MESSAGES = 2_000;
 const RUNS = 3;
-const reply = [
-  'Here is what I found:',
-  '',
-  '- **first**, the short answer;',
-  '- *second*, a longer one with `inline code`.',
-  '',
-  '```ts',
-  'const answer = 42;',
-  '```',
-].join('\n');
-
-function seed(dataDir: string): string {
-  const store = ConversationStore.open(join(dataDir, 'parley.db'));
-  const conversation = store.createConversation('A very long chat');
-  for (let i = 0; i < MESSAGES; i += 2) {
-    store.addUserMessage(conversation.id, { text: `Question ${i / 2}: what do you think?`, images: [] });
-    const message = store.startAssistantMessage(conversation.id, 'gpt-5.2');
-    store.appendToMessage(message.id, reply);
-    store.finishMessage(message.id, { status: 'complete' });
-  }
-  store.close();
-  return conversation.id;
-}
+const CONVERSATION_ID = 'bench-long-chat';
 
 export async function benchLongChat(): Promise<Figure[]> {
   const home = mkdtempSync(join(tmpdir(), 'parley-bench-ui-'));
   const dataDir = join(home, 'data');
-  const conversationId = seed(dataDir);
+  const conversationId = CONVERSATION_ID;
   const fake = await startFakeProvider();
   const server = await startServe(dataDir, serveEnv({ baseUrl: fake.baseUrl, token: 'bench-token', home }));
+  // Seeded through Parley's own import, as a user's data would arrive.
+  const client = await connectClient(server.url);
+  await client.value('conversations:import', { content: parleyExport([longConversation(CONVERSATION_ID, 'A very long chat', MESSAGES)]) });
+  client.close();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -55,8 +37,8 @@ export async function benchLongChat(): Promise<Figure[]> {
       await page.goto('about:blank');
       const started = Date.now();
       await page.goto(`${origin}/#c=${conversationId}`);
-      await page.waitForFunction((count) => document.querySelectorAll('article').length >= count, MESSAGES);
-      await page.getByRole('article', { name: /^Assistant/ }).last().waitFor();
+      // The list is virtual: the conversation is shown once its last message is.
+      await page.waitForFunction((count) => document.querySelector(`article[aria-posinset="${count}"]`) !== null, MESSAGES);
       openTimes.push(Date.now() - started);
     }
 
@@ -83,9 +65,8 @@ export async function benchLongChat(): Promise<Figure[]> {
       const expected = MESSAGES + 2 * (run + 1);
       await page.waitForFunction(
         (count) => {
-          const articles = document.querySelectorAll('article');
-          const last = articles[articles.length - 1]?.textContent ?? '';
-          return articles.length >= count && last.includes('word after word.') && document.querySelector('[role="log"]')?.getAttribute('aria-busy') !== 'true';
+          const last = document.querySelector(`article[aria-posinset="${count}"]`)?.textContent ?? '';
+          return last.includes('word after word.') && document.querySelector('[role="log"]')?.getAttribute('aria-busy') !== 'true';
         },
         expected,
         { timeout: 60_000 },

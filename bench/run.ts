@@ -1,12 +1,14 @@
 // `npm run bench`: Parley's speed and write-cost figures, printed as a table and saved as JSON.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchDataAtScale } from './dataAtScale.ts';
 import { benchHistory } from './history.ts';
 import { benchLongChat } from './longChat.ts';
 import { met, type Figure } from './measure.ts';
+import { benchRenderer } from './renderer.ts';
 import { benchStreaming } from './streaming.ts';
 
-const figures: Figure[] = [...(await benchStreaming()), ...(await benchHistory()), ...(await benchLongChat())];
+const figures: Figure[] = [...(await benchStreaming()), ...(await benchHistory()), ...(await benchLongChat()), ...(await benchRenderer()), ...(await benchDataAtScale())];
 
 const width = Math.max(...figures.map((f) => f.name.length));
 console.log(`Parley benchmark (Node ${process.versions.node}, ${process.platform}; medians)\n`);

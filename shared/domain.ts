@@ -37,12 +37,36 @@ export const ImageAttachmentSchema = z.object({
 });
 export type ImageAttachment = z.infer<typeof ImageAttachmentSchema>;
 
+/** An image is stored once, named by the SHA-256 of its bytes (64 lowercase hex digits). */
+export const ImageIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'An image id is 64 hex digits.');
+export const ImageMimeTypeSchema = z.enum(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+/** An image on a saved message: a reference, never the bytes. `url` is what the window loads
+ *  (desktop: parley-image://image/<id>; browser mode: /images/<id>?t=<capability>). */
+export const ImageRefSchema = z.object({
+  id: ImageIdSchema,
+  mimeType: ImageMimeTypeSchema,
+  name: z.string().max(255).optional(),
+  bytes: z.number().int().nonnegative(),
+  url: z.string(),
+});
+export type ImageRef = z.infer<typeof ImageRefSchema>;
+
+/** An image going with a new or edited message: new bytes as a data URL, or an image already stored
+ *  (an edit that keeps some of the original's images passes their ids). */
+export const ImageInputSchema = z.union([
+  ImageAttachmentSchema.strict(),
+  z.object({ id: ImageIdSchema, name: z.string().max(255).optional() }).strict(),
+]);
+export type ImageInput = z.infer<typeof ImageInputSchema>;
+
 export const MessageSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
   role: RoleSchema,
   content: z.string(),
-  images: z.array(ImageAttachmentSchema),
+  /** References to stored images, loaded by URL (see ImageRefSchema). */
+  images: z.array(ImageRefSchema),
   status: MessageStatusSchema,
   error: AppErrorSchema.optional(),
   usage: UsageSchema.optional(),
@@ -103,13 +127,24 @@ export const ConversationSettingsSchema = z.object({
 });
 export type ConversationSettings = z.infer<typeof ConversationSettingsSchema>;
 
+/** What conversations:get and conversations:selectBranch answer: a conversation with one page of the
+ *  selected branch (see shared/contract/conversations.ts for the paging rules). */
 export const ConversationSchema = ConversationSummarySchema.extend({
-  /** The path on screen: from the first message along the selected branch to its end. */
+  /** A page of the path on screen (the branch selected from the first message down), oldest first:
+   *  by default its newest messages. */
   messages: z.array(MessageSchema),
   settings: ConversationSettingsSchema.optional(),
   /** Token counts of every reply in the conversation, hidden branches included (what was spent). */
   totals: UsageSchema.optional(),
+  /** True when the selected branch has messages before messages[0] (load them with conversations:page). */
+  hasOlder: z.boolean(),
+  /** True when the selected branch has messages after the last one here (only with `around`). */
+  hasNewer: z.boolean(),
+  /** How many messages the selected branch has in all. */
+  messageCount: z.number().int().nonnegative(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
+export const ConversationPageSchema = ConversationSchema;
+export type ConversationPage = Conversation;
 
 export const IdSchema = z.string().trim().min(1, 'An id is required.').max(100);

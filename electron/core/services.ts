@@ -6,8 +6,9 @@ import { createDispatch } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import { ChatService } from './chat/ChatService.ts';
 import type { ConfigSource } from './chat/conversationConfig.ts';
+import { newImageSecret } from './browserMode/imageCapability.ts';
 import { ConnectivityMonitor } from './connectivity/ConnectivityMonitor.ts';
-import { DraftStore } from './drafts/DraftStore.ts';
+import type { EventChannel, EventPayload } from '../../shared/contract/index.ts';
 import type { EventSink, SettingsBackend } from './ports.ts';
 import { ProviderInfo } from './providers/ProviderInfo.ts';
 import { securePrivateDir } from './privateFiles.ts';
@@ -17,12 +18,9 @@ import { proxyFor } from './providers/proxy.ts';
 import { ProxyAgents } from './providers/proxyAgents.ts';
 import { browserModeShell, type DesktopShell } from './quickPrompt/shell.ts';
 import { openSettings } from './settings/openSettings.ts';
-import { ConversationMeta } from './store/conversationMeta.ts';
-import { ConversationStore } from './store/ConversationStore.ts';
-import { TrashService } from './store/trash.ts';
-import { SearchService } from './search/SearchService.ts';
+import { StoreClient, type RemoteStore } from './storeWorker/client.ts';
 import { TitleService } from './titles/TitleService.ts';
-import { TransferService } from './transfer/TransferService.ts';
+import { TransferStarter, type TransferDialogs } from './transfer/transferStarter.ts';
 import { TokenVault, type KeychainLoader } from './vault/TokenVault.ts';
 
 export interface ServicesOptions {
@@ -38,6 +36,16 @@ export interface ServicesOptions {
   /** The desktop app's own question before a stored token goes to another host (a native dialog);
    *  without it the caller must say keepToken. */
   confirmTokenMove?: ConfirmTokenMove;
+  /** The desktop's save and open dialogs for streamed export and import; browser mode uses URLs. */
+  transferDialogs?: TransferDialogs;
+}
+
+/** What browser mode's HTTP routes need beside the calls: images by capability URL, transfers by
+ *  one-time URL. */
+export interface BrowserData {
+  imageSecret: string;
+  readImage(id: string): Promise<{ mimeType: string; data: Uint8Array } | undefined>;
+  transfers: TransferStarter;
 }
 
 export interface Services {
@@ -45,6 +53,12 @@ export interface Services {
   notices: Notice[];
   /** The saved settings as they are now (main reads the shortcut and close-to-tray from them). */
   currentSettings(): Settings;
+  /** An image's bytes, for the desktop's parley-image: protocol. */
+  readImage(id: string): Promise<{ mimeType: string; data: Uint8Array } | undefined>;
+  /** Browser mode only. */
+  browserData?: BrowserData;
+  /** The store worker (tests reach it to crash it). */
+  storeClient: StoreClient;
   close(): Promise<void>;
 }
 
@@ -57,17 +71,24 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // Before anything is written: the folder 0700, files left 0644 by older versions back to 0600.
   securePrivateDir(dataDir);
   const settings = openSettings({ filePath: join(dataDir, SETTINGS_FILE), createBackend: options.settingsBackend, env });
-  const store = ConversationStore.open(join(dataDir, DATABASE_FILE));
+  const notices: Notice[] = [...settings.notices];
+  const imageSecret = newImageSecret();
+  // The database lives on a thread of its own; this thread only routes calls and events.
+  const storeClient = await StoreClient.start({
+    dbPath: join(dataDir, DATABASE_FILE),
+    appVersion: options.version,
+    images: options.mode === 'browser' ? { kind: 'signed', secret: imageSecret } : { kind: 'protocol' },
+    events: withChangedRows(events, () => storeClient.api),
+    logger: console,
+    onRestart: (notice) => {
+      notices.push(notice);
+      events.emit('app:notice', notice);
+    },
+  });
+  const store = storeClient.api;
+  const recovered = storeClient.recovered;
   // Again once the database is open: its -wal/-shm and any upgrade backup were just created.
   securePrivateDir(dataDir);
-  const recovered = store.recoverInterrupted();
-  const trash = new TrashService(store.db, events);
-  try {
-    trash.purgeExpired();
-  } catch {
-    // Emptying old trash must never stop Parley from starting; the next start tries again.
-  }
-  const drafts = new DraftStore(store.db);
   const vault = await TokenVault.create({
     loadKeychain: options.keychain,
     envToken: nonEmpty(env.PARLEY_API_TOKEN),
@@ -76,7 +97,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
 
   const providers = new ProviderRegistry(settings, vault);
-  const meta = new ConversationMeta(store.db, events, (id) => store.getConversation(id), (id) => providers.exists(id));
   const agents = new ProxyAgents();
   // The proxy setting, else HTTPS_PROXY / HTTP_PROXY (with NO_PROXY), looked up per request.
   const proxyForUrl = (url: string): string | undefined => proxyFor(url, settings.current().proxyUrl, env);
@@ -101,10 +121,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return agents.fetch(proxyForUrl(url), url, init);
   };
   const connectivity = new ConnectivityMonitor({ events, getTarget: () => getConfig(), fetch: proxiedFetch as typeof fetch });
-  const titles = new TitleService({ store, meta, agents });
+  const titles = new TitleService({ store, meta: store, agents });
+  const drafts = { clear: (key: string) => store.clearDraft(key) };
   const chat = new ChatService({ store, getConfig, events, drafts, connectivity, titles, agents });
+  const transfers = new TransferStarter(store, dataDir, options.transferDialogs);
 
-  const notices: Notice[] = [...settings.notices, ...store.notices];
+  notices.push(...storeClient.notices);
   if (recovered > 0) {
     notices.push({
       id: 'interrupted-replies',
@@ -120,16 +142,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
       dataDir,
       notices,
       store,
-      meta,
       chat,
       settings,
       providers,
       tokenBinding: new TokenBinding({ providers, settings, ...(options.confirmTokenMove ? { confirm: options.confirmTokenMove } : {}) }),
       providerInfo: new ProviderInfo({ providers, agents, proxyFor: proxyForUrl }),
-      search: new SearchService(store.db),
-      trash,
-      transfer: new TransferService(store, events, options.version),
-      drafts,
+      transfers,
       connectivity,
       shell: options.shell ?? browserModeShell(() => settings.current()),
     }),
@@ -140,13 +158,38 @@ export async function createServices(options: ServicesOptions): Promise<Services
     dispatch,
     notices,
     currentSettings: () => settings.current(),
+    readImage: (id) => store.readImage(id),
+    ...(options.mode === 'browser' ? { browserData: { imageSecret, readImage: (id: string) => store.readImage(id), transfers } } : {}),
+    storeClient,
     async close() {
       if (closed) return;
       closed = true;
       connectivity.close();
       await chat.shutdown();
       await agents.close();
-      store.close();
+      await storeClient.close();
+    },
+  };
+}
+
+/** conversations:changed events that carry only an id (a reply started or ended) gain the row, so
+ *  the sidebar updates it without re-listing. */
+function withChangedRows(events: EventSink, store: () => RemoteStore): EventSink {
+  return {
+    emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void {
+      const changed = payload as EventPayload<'conversations:changed'>;
+      if (channel !== 'conversations:changed' || !changed.conversationId || changed.summary || changed.removed) {
+        events.emit(channel, payload);
+        return;
+      }
+      const { conversationId } = changed;
+      void store()
+        .getSummary(conversationId)
+        .catch(() => undefined)
+        .then((summary) => {
+          const removed = !summary || summary.deletedAt !== undefined;
+          events.emit('conversations:changed', { ...changed, ...(summary ? { summary } : {}), ...(removed ? { removed } : {}) });
+        });
     },
   };
 }

@@ -11,6 +11,7 @@ import { createDesktopShell } from './desktopShell.ts';
 import { createElectronStoreBackend } from './electronStoreBackend.ts';
 import { windowsSink } from './events.ts';
 import { GlobalHotkey } from './hotkey.ts';
+import { handleImageProtocol, registerImageScheme } from './imageProtocol.ts';
 import { registerIpc } from './ipc.ts';
 import { MainWindow } from './mainWindow.ts';
 import { QuickWindow } from './quickWindow.ts';
@@ -18,6 +19,7 @@ import { safeStorageFallback } from './safeStorageKeychain.ts';
 import { createTray } from './tray.ts';
 import { tokenMoveDialog } from './tokenMoveDialog.ts';
 import { checkForUpdates } from './updates.ts';
+import { createTransferDialogs } from './transferDialogs.ts';
 import { lockDownSession, type WindowTarget } from './windows.ts';
 
 // Built as out/main/index.js: the preload and the renderer sit beside it in out/, resources/ two up.
@@ -36,6 +38,7 @@ const resourceFile = (...parts: string[]): string =>
 app.setName('Parley');
 // Every file Parley creates (database, -wal/-shm, backups, exports) starts readable by this user only.
 usePrivateUmask();
+registerImageScheme();
 // The same folder browser mode defaults to (electron/core/paths.ts); PARLEY_DATA_DIR lets tests use a temp one.
 app.setPath('userData', process.env.PARLEY_DATA_DIR || join(app.getPath('appData'), 'Parley'));
 if (process.platform === 'win32') app.setAppUserModelId('ai.parley.desktop');
@@ -88,7 +91,10 @@ async function start(): Promise<void> {
     events: windowsSink,
     shell: createDesktopShell({ hotkey, quick, main }),
     confirmTokenMove: tokenMoveDialog(() => main.window),
+    transferDialogs: createTransferDialogs(),
   });
+  const ready = services;
+  handleImageProtocol((id) => ready.readImage(id));
   registerIpc(services, {
     packagedIndexUrl: pathToFileURL(target.indexHtmlPath).href,
     otherPackagedUrls: [pathToFileURL(target.quickHtmlPath).href],

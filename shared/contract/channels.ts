@@ -28,6 +28,10 @@ export const callChannels = [
   'conversations:emptyTrash',
   'conversations:export',
   'conversations:import',
+  'conversations:page',
+  'conversations:exportFile',
+  'conversations:importFile',
+  'conversations:cancelTransfer',
   'drafts:get',
   'drafts:set',
   'app:connectivity',
@@ -45,4 +49,4 @@ export const callChannels = [
   'providers:test',
 ] as const;
 
-export const eventChannels = ['app:notice', 'app:openConversation', 'app:newChat', 'chat:event', 'conversations:changed', 'quick:shown', 'app:connectivity'] as const;
+export const eventChannels = ['app:notice', 'app:openConversation', 'app:newChat', 'chat:event', 'conversations:changed', 'conversations:transfer', 'quick:shown', 'app:connectivity'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   ConversationSourceSchema,
   IdSchema,
-  ImageAttachmentSchema,
+  ImageInputSchema,
   MAX_IMAGES_PER_MESSAGE,
   MAX_MESSAGE_CHARS,
   MessageSchema,
@@ -20,7 +20,7 @@ export const ChatSendInputSchema = z
       .string()
       .max(MAX_MESSAGE_CHARS, `A message can be at most ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.`),
     images: z
-      .array(ImageAttachmentSchema)
+      .array(ImageInputSchema)
       .max(MAX_IMAGES_PER_MESSAGE, `At most ${MAX_IMAGES_PER_MESSAGE} images per message.`)
       .default([]),
   })
@@ -64,7 +64,7 @@ export const ChatEditInputSchema = z
       .string()
       .max(MAX_MESSAGE_CHARS, `A message can be at most ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.`),
     images: z
-      .array(ImageAttachmentSchema)
+      .array(ImageInputSchema)
       .max(MAX_IMAGES_PER_MESSAGE, `At most ${MAX_IMAGES_PER_MESSAGE} images per message.`)
       .optional(),
   })
@@ -81,8 +81,9 @@ export const ChatEventSchema = z.discriminatedUnion('type', [
    *  `reasoning`: a reasoning model's thinking, shown apart from the reply (then `text` may be ''). */
   z.object({ type: z.literal('delta'), ...streamRef, offset: z.number().int().nonnegative(), text: z.string(), reasoning: z.string().optional() }),
   z.object({ type: z.literal('usage'), ...streamRef, usage: UsageSchema }),
-  z.object({ type: z.literal('done'), ...streamRef, status: z.enum(['complete', 'stopped']), message: MessageSchema }),
-  z.object({ type: z.literal('error'), ...streamRef, error: AppErrorSchema, message: MessageSchema }),
+  /** totals: the conversation's token counts after this reply, so the header needs no refetch. */
+  z.object({ type: z.literal('done'), ...streamRef, status: z.enum(['complete', 'stopped']), message: MessageSchema, totals: UsageSchema.optional() }),
+  z.object({ type: z.literal('error'), ...streamRef, error: AppErrorSchema, message: MessageSchema, totals: UsageSchema.optional() }),
 ]);
 export type ChatEvent = z.infer<typeof ChatEventSchema>;
 

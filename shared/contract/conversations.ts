@@ -1,3 +1,33 @@
+// The conversations contract: lists, one conversation read in pages, search, trash, import/export.
+//
+// Reads are sized to the screen (agreed with the renderer side, issue 8 / issue 9):
+// - conversations:get { id, limit? = 50 (1–200), around? } answers a Conversation (ConversationPage):
+//   summary fields, settings, totals (summed in SQL over every branch), messageCount (messages on the
+//   selected branch), and `messages` = the newest `limit` messages of the selected branch, oldest first,
+//   each with siblingIndex/siblingCount/siblingIds; hasOlder says whether more lie before them.
+//   With `around: messageId` (a search hit) older than the newest page, the page is the `limit`
+//   messages centred on it instead (hasNewer then says more follow: conversations:page { after });
+//   a message off the selected branch is a not_found_local error (conversations:selectBranch first,
+//   which answers the page around that message).
+// - conversations:page { id, before | after: messageId, limit? = 50 } → { messages, hasOlder, hasNewer }:
+//   the messages of the selected branch just before (or after) the cursor, oldest first.
+// - conversations:selectBranch { messageId, limit? } answers the page of the newly selected branch
+//   around messageId (the newest page when messageId is among its newest messages).
+// - conversations:changed { conversationId?, summary?, removed?, kind? }: summary is the changed row as
+//   the sidebar shows it (absent when the conversation is gone or in the trash: removed = true);
+//   no conversationId means "many changed" (an import, emptying the trash): re-list.
+//   kind 'row': only the row changed (title, pin, settings); 'messages' or absent: the messages may
+//   have changed too (a branch switch, a reply started or ended): a window showing it re-reads its
+//   newest page, or merges the reply from chat:event.
+// - Message images are references ({ id: sha256 hex, mimeType, name?, bytes, url }); the window loads
+//   `url` (desktop: parley-image://image/<id>; browser mode: /images/<id>?t=<capability>).
+//   chat:send / chat:edit still take data URLs, or { id } of an image already stored.
+// - Export and import stream through files, with conversations:transfer progress events:
+//   conversations:exportFile / conversations:importFile start a job (desktop: the save/open dialog
+//   picks the file; browser mode: the answer carries a one-time URL to download from or POST the file
+//   to) and answer { jobId } at once; conversations:cancelTransfer stops one. A cancelled or failed
+//   import keeps whole conversations only. The older conversations:export / conversations:import
+//   (the whole file in one message) remain for small files.
 import { z } from 'zod';
 import {
   ConversationSchema,
@@ -5,8 +35,10 @@ import {
   ConversationSourceSchema,
   ConversationSummarySchema,
   IdSchema,
+  MessageSchema,
   RoleSchema,
 } from '../domain.ts';
+import { AppErrorSchema } from '../errors.ts';
 
 /** Imports larger than this are refused before parsing. */
 export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
@@ -31,8 +63,14 @@ export const SearchInputSchema = z
     /** Words as the user typed them; every word must match, the last one as a prefix. */
     query: z.string().max(500, 'A search can be at most 500 characters.'),
     limit: z.number().int().min(1).max(200).default(50),
+    /** Results to skip (the next page starts at offset + limit of the previous one). */
+    offset: z.number().int().min(0).max(10_000).default(0),
   })
   .strict();
+
+/** A page of search results, best first; hasMore: a next page exists (ask with offset + limit). */
+export const SearchPageSchema = z.object({ results: z.array(SearchResultSchema), hasMore: z.boolean() });
+export type SearchPage = z.infer<typeof SearchPageSchema>;
 
 export const ExportInputSchema = z
   .object({
@@ -69,6 +107,59 @@ export const ImportResultSchema = z.object({
 
 const byId = z.object({ id: IdSchema }).strict();
 
+export const PAGE_LIMIT_DEFAULT = 50;
+const pageLimit = z.number().int().min(1).max(200).default(PAGE_LIMIT_DEFAULT);
+
+export const ConversationGetInputSchema = z
+  .object({ id: IdSchema, limit: pageLimit, around: IdSchema.optional() })
+  .strict();
+
+export const ConversationPageInputSchema = z
+  .object({ id: IdSchema, before: IdSchema.optional(), after: IdSchema.optional(), limit: pageLimit })
+  .strict()
+  .refine((input) => (input.before === undefined) !== (input.after === undefined), {
+    message: 'Give exactly one of before or after.',
+    path: ['before'],
+  });
+
+export const MessagePageSchema = z.object({ messages: z.array(MessageSchema), hasOlder: z.boolean(), hasNewer: z.boolean() });
+export type MessagePage = z.infer<typeof MessagePageSchema>;
+
+/** Starts a streamed export or import. Desktop: main asks where with the save/open dialog and the
+ *  answer is { jobId } (or { cancelled: true } when the dialog was dismissed). Browser mode: the
+ *  answer also carries `url`, good once and for a few minutes: GET it to download the export, POST
+ *  the file's bytes to it to import. Progress and the outcome come as conversations:transfer. */
+export const TransferStartSchema = z.object({
+  jobId: z.string().optional(),
+  url: z.string().optional(),
+  fileName: z.string().optional(),
+  cancelled: z.boolean().optional(),
+});
+export type TransferStart = z.infer<typeof TransferStartSchema>;
+
+export const ExportFileInputSchema = ExportInputSchema;
+export const ImportFileInputSchema = z.object({}).strict().optional();
+
+export const TransferEventSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(['export', 'import']),
+  /** running: progress; done / failed / cancelled: the end (one of these comes exactly once). */
+  phase: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** Conversations written (export) or merged (import) so far. */
+  conversations: z.number().int().nonnegative(),
+  /** The total to export; for an import it is unknown until the end. */
+  totalConversations: z.number().int().nonnegative().optional(),
+  /** Bytes read (import) or written (export) so far, and the file's size when known. */
+  bytes: z.number().int().nonnegative(),
+  totalBytes: z.number().int().nonnegative().optional(),
+  /** The import's outcome (done, and also after a cancel or a failure: what was kept). */
+  result: z
+    .object({ imported: z.number().int().nonnegative(), skipped: z.number().int().nonnegative(), messages: z.number().int().nonnegative() })
+    .optional(),
+  error: AppErrorSchema.optional(),
+});
+export type TransferEvent = z.infer<typeof TransferEventSchema>;
+
 const settingsShape = ConversationSettingsSchema.shape;
 /** A change to a conversation's own settings: a value sets it, null clears it (back to the default
  *  from Settings), absent leaves it. An empty system prompt clears it too. */
@@ -103,11 +194,17 @@ export const conversationCalls = {
   'conversations:updateSettings': { input: UpdateConversationSettingsInputSchema, output: ConversationSchema },
   /** Makes the branch through this message the one on screen (and sent to the API); answers the
    *  conversation as it now shows. Also reveals a search hit that sits on a hidden branch. */
-  'conversations:selectBranch': { input: z.object({ messageId: IdSchema }).strict(), output: ConversationSchema },
-  /** Also answers for a conversation in the trash (deletedAt is then set). */
-  'conversations:get': { input: byId, output: ConversationSchema },
-  /** Full-text search over every message of every conversation not in the trash, best first. */
-  'conversations:search': { input: SearchInputSchema, output: z.array(SearchResultSchema) },
+  'conversations:selectBranch': {
+    input: z.object({ messageId: IdSchema, limit: pageLimit }).strict(),
+    output: ConversationSchema,
+  },
+  /** One page of the selected branch (see the top of this file). Also answers for a conversation in
+   *  the trash (deletedAt is then set). */
+  'conversations:get': { input: ConversationGetInputSchema, output: ConversationSchema },
+  /** The messages of the selected branch just before or after a cursor message. */
+  'conversations:page': { input: ConversationPageInputSchema, output: MessagePageSchema },
+  /** Full-text search over every message of every conversation not in the trash, best first, paged. */
+  'conversations:search': { input: SearchInputSchema, output: SearchPageSchema },
   /** Moves a conversation to the trash; answers it with deletedAt set. */
   'conversations:delete': { input: byId, output: ConversationSummarySchema },
   /** Conversations in the trash, most recently deleted first. */
@@ -121,9 +218,30 @@ export const conversationCalls = {
   'conversations:export': { input: ExportInputSchema, output: ExportResultSchema },
   /** Merges: never overwrites an existing conversation or message (matched by id). */
   'conversations:import': { input: ImportInputSchema, output: ImportResultSchema },
+  /** A streamed export to a file (see TransferStartSchema). */
+  'conversations:exportFile': { input: ExportFileInputSchema, output: TransferStartSchema },
+  /** A streamed import from a file: a Parley JSON export or ChatGPT's conversations.json. */
+  'conversations:importFile': { input: ImportFileInputSchema, output: TransferStartSchema },
+  /** Stops a running export or import; false when it already ended. */
+  'conversations:cancelTransfer': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } as const;
 
+export const ConversationChangedSchema = z.object({
+  /** Absent: many conversations changed (an import, emptying the trash); re-list. */
+  conversationId: z.string().optional(),
+  /** The row as the sidebar shows it now. */
+  summary: ConversationSummarySchema.optional(),
+  /** The conversation left the list (moved to the trash, or deleted for good). */
+  removed: z.boolean().optional(),
+  /** 'row': only the summary changed (title, pin, settings); 'messages' or absent: the messages on
+   *  screen may have changed too (re-read the page if it is on screen). */
+  kind: z.enum(['row', 'messages']).optional(),
+});
+export type ConversationChanged = z.infer<typeof ConversationChangedSchema>;
+
 export const conversationEvents = {
-  /** The list changed (new conversation, new title, new activity, trash, import); windows re-query. */
-  'conversations:changed': z.object({ conversationId: z.string().optional() }),
+  /** A conversation changed (see ConversationChangedSchema). */
+  'conversations:changed': ConversationChangedSchema,
+  /** Progress and the end of a streamed export or import. */
+  'conversations:transfer': TransferEventSchema,
 } as const;

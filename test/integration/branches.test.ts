@@ -113,7 +113,9 @@ describe('Edit', () => {
     const deep = await finished(h.chat.send({ conversationId: id, text: 'More detail', images: [] }));
 
     const edited = await finished(h.chat.edit({ messageId: first.userMessage.id, text: 'Describe this briefly' }));
-    expect(edited.userMessage).toMatchObject({ parentId: null, siblingIndex: 2, siblingCount: 2, images: [image] });
+    // The edit keeps the original's image: the same stored image, not a second copy.
+    expect(first.userMessage.images).toEqual([expect.objectContaining({ name: 'dot.png', mimeType: 'image/png', bytes: 8 })]);
+    expect(edited.userMessage).toMatchObject({ parentId: null, siblingIndex: 2, siblingCount: 2, images: first.userMessage.images });
     expect(lastRequest()).toEqual([['user', JSON.stringify([{ type: 'text', text: 'Describe this briefly' }, { type: 'image_url', image_url: { url: image.dataUrl } }])]]);
     expect(onScreen(id)).toEqual([
       ['user', 'Describe this briefly', '2/2'],

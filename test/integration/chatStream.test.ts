@@ -147,7 +147,8 @@ describe('ChatService streaming', () => {
         ],
       },
     ]);
-    expect(first.userMessage.images).toEqual([image]);
+    // Stored once by hash and referenced; the provider still got the data URL above.
+    expect(first.userMessage.images).toEqual([expect.objectContaining({ name: 'dot.png', mimeType: 'image/png', bytes: 8, url: expect.stringMatching(/^parley-image:\/\/image\/[0-9a-f]{64}$/) })]);
 
     h.fake.enqueue({ kind: 'http-error', status: 500, error: { message: 'boom' } });
     const failed = await h.chat.send({ conversationId: first.conversationId, text: 'again', images: [] });

@@ -95,7 +95,7 @@ describe('a crash in the middle of a reply (SIGKILL of the browser-mode server)'
       ['assistant', 'complete', 'The first half of the answer and here is the rest.'],
     ]);
     // And the completed text is searchable.
-    const hits = await api.value<unknown[]>('conversations:search', { query: 'rest' });
+    const { results: hits } = await api.value<{ results: unknown[] }>('conversations:search', { query: 'rest' });
     expect(hits).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connectivity } from '../../shared/contract/connectivity.ts';
-import type { SearchResult } from '../../shared/contract/conversations.ts';
+import type { SearchPage } from '../../shared/contract/conversations.ts';
 import type { CallOutput, EventChannel, EventPayload } from '../../shared/contract/index.ts';
 import type { Conversation } from '../../shared/domain.ts';
 import type { Result } from '../../shared/errors.ts';
@@ -165,7 +165,7 @@ describe('offline use', () => {
     ]);
     expect(saved.messages[1]!.error?.code).toBe('network');
     expect((await call<unknown[]>('conversations:list')).length).toBe(1);
-    expect((await call<SearchResult[]>('conversations:search', { query: 'tunnel' })).map((r) => r.messageId)).toEqual([sent.userMessage.id]);
+    expect((await call<SearchPage>('conversations:search', { query: 'tunnel' })).results.map((r) => r.messageId)).toEqual([sent.userMessage.id]);
     await call('drafts:set', { conversationId: sent.conversationId, text: 'to send when back online' });
     expect((await call<{ text: string }>('drafts:get', { conversationId: sent.conversationId })).text).toBe('to send when back online');
   });

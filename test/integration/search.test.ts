@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../shared/contract/conversations.ts';
+import type { SearchPage, SearchResult } from '../../shared/contract/conversations.ts';
 import { createServices } from '../../electron/core/services.ts';
 import { SearchService } from '../../electron/core/search/SearchService.ts';
 import { createConfBackend } from '../../electron/core/settings/confBackend.ts';
@@ -140,7 +140,8 @@ describe('full-text search', () => {
     });
     try {
       const found = await services.dispatch('conversations:search', { query: 'kites', limit: 2 });
-      expect(found.ok && (found.value as SearchResult[]).length).toBe(2);
+      expect(found.ok && (found.value as SearchPage).results.length).toBe(2);
+      expect(found.ok && (found.value as SearchPage).hasMore).toBe(true);
       const tooLong = await services.dispatch('conversations:search', { query: 'k'.repeat(501) });
       expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     } finally {

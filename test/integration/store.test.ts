@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,7 +61,7 @@ describe('ConversationStore', () => {
     expect(list.map((c) => c.id)).toEqual([a.id, b.id]);
     expect(list[0]!.updatedAt).toBeGreaterThan(a.updatedAt);
     const noUsage = { promptTokens: 0, completionTokens: 0, totalTokens: 0, reasoningTokens: 0, cachedTokens: 0 };
-    expect(store.getConversation(b.id)).toEqual({ ...b, messages: [], settings: {}, totals: noUsage });
+    expect(store.getConversation(b.id)).toEqual({ ...b, messages: [], settings: {}, totals: noUsage, hasOlder: false, hasNewer: false, messageCount: 0 });
     expect(store.getConversation('nope')).toBeUndefined();
   });
 
@@ -71,7 +72,9 @@ describe('ConversationStore', () => {
       text: 'Please explain how   photosynthesis works in desert plants today',
       images: [image],
     });
-    expect(user).toMatchObject({ role: 'user', status: 'complete', images: [image], conversationId: c.id });
+    // Stored once by the SHA-256 of its bytes, and referenced by URL.
+    const stored = { id: createHash('sha256').update(Buffer.from('iVBORw0KGgo=', 'base64')).digest('hex'), mimeType: 'image/png', bytes: 8, name: 'dot.png' };
+    expect(user).toMatchObject({ role: 'user', status: 'complete', images: [{ ...stored, url: `parley-image://image/${stored.id}` }], conversationId: c.id });
     const reply = store.startAssistantMessage(c.id, 'gpt-5.2');
     expect(reply).toMatchObject({ role: 'assistant', status: 'streaming', content: '', model: 'gpt-5.2' });
 

@@ -40,7 +40,8 @@ describe('toProviderMessages', () => {
   });
 
   it('turns images into image_url content parts after the text', () => {
-    const images = [{ dataUrl: 'data:image/png;base64,AAAA' }, { dataUrl: 'data:image/jpeg;base64,BBBB', name: 'b.jpg' }];
+    const ref = { id: 'a'.repeat(64), mimeType: 'image/png' as const, bytes: 3 };
+    const images = [{ ...ref, url: 'data:image/png;base64,AAAA' }, { ...ref, mimeType: 'image/jpeg' as const, url: 'data:image/jpeg;base64,BBBB', name: 'b.jpg' }];
     expect(toProviderMessages([message('user', 'compare', { images })])).toEqual([
       {
         role: 'user',

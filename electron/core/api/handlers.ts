@@ -3,18 +3,14 @@ import { fail } from '../../../shared/errors.ts';
 import type { ChatService } from '../chat/ChatService.ts';
 import { withLiveText } from '../chat/liveText.ts';
 import type { ConnectivityMonitor } from '../connectivity/ConnectivityMonitor.ts';
-import type { DraftStore } from '../drafts/DraftStore.ts';
-import type { SearchService } from '../search/SearchService.ts';
-import type { TrashService } from '../store/trash.ts';
-import type { TransferService } from '../transfer/TransferService.ts';
+import type { RemoteStore } from '../storeWorker/client.ts';
+import type { TransferStarter } from '../transfer/transferStarter.ts';
 import { createQuickHandlers } from '../quickPrompt/handlers.ts';
 import type { DesktopShell } from '../quickPrompt/shell.ts';
 import type { ProviderInfo } from '../providers/ProviderInfo.ts';
 import type { ProviderRegistry } from '../providers/ProviderRegistry.ts';
 import type { TokenBinding } from '../providers/tokenBinding.ts';
 import type { SettingsService } from '../settings/SettingsService.ts';
-import type { ConversationMeta } from '../store/conversationMeta.ts';
-import type { ConversationStore } from '../store/ConversationStore.ts';
 import type { Handlers } from './dispatch.ts';
 
 export interface HandlerDeps {
@@ -22,8 +18,8 @@ export interface HandlerDeps {
   version: string;
   dataDir: string;
   notices: Notice[];
-  store: ConversationStore;
-  meta: ConversationMeta;
+  /** The store worker's functions (conversations, titles, branches, search, trash, drafts, transfer). */
+  store: RemoteStore;
   chat: ChatService;
   settings: SettingsService;
   /** The saved providers and their tokens. */
@@ -31,10 +27,8 @@ export interface HandlerDeps {
   /** Asks before a stored token would go to another host. */
   tokenBinding: TokenBinding;
   providerInfo: ProviderInfo;
-  search: SearchService;
-  trash: TrashService;
-  transfer: TransferService;
-  drafts: DraftStore;
+  /** Streamed export and import: the dialog or one-time URL, then the worker. */
+  transfers: TransferStarter;
   connectivity: ConnectivityMonitor;
   /** The windows and global shortcut around the services (browser mode: browserModeShell). */
   shell: DesktopShell;
@@ -42,7 +36,7 @@ export interface HandlerDeps {
 
 /** Maps every call of the contract onto the services; no business logic lives here. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { store, meta, chat, settings, providers, notices } = deps;
+  const { store, chat, settings, providers, notices } = deps;
   return {
     'app:info': () => ({ name: 'Parley', version: deps.version, mode: deps.mode, dataDir: deps.dataDir, notices: [...notices] }),
     'app:dismissNotice': ({ id }) => {
@@ -60,23 +54,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'chat:regenerate': (input) => chat.regenerate(input),
     'chat:edit': (input) => chat.edit(input),
     'app:connectivity': (input) => deps.connectivity.current(input?.recheck ?? false),
-    'drafts:get': ({ conversationId }) => deps.drafts.get(conversationId),
-    'drafts:set': ({ conversationId, text }) => deps.drafts.set(conversationId, text),
-    'conversations:search': ({ query, limit }) => deps.search.search(query, limit),
-    'conversations:delete': ({ id }) => deps.trash.moveToTrash(id),
-    'conversations:trash': () => deps.trash.list(),
-    'conversations:restore': ({ id }) => deps.trash.restore(id),
-    'conversations:purge': ({ id }) => ({ purged: deps.trash.purge(id) }),
-    'conversations:emptyTrash': () => ({ purged: deps.trash.empty() }),
-    'conversations:export': (input) => deps.transfer.export(input),
-    'conversations:import': (input) => deps.transfer.import(input),
+    'drafts:get': ({ conversationId }) => store.getDraft(conversationId),
+    'drafts:set': ({ conversationId, text }) => store.setDraft(conversationId, text),
+    'conversations:search': ({ query, limit, offset }) => store.searchPage(query, limit, offset),
+    'conversations:delete': ({ id }) => store.moveToTrash(id),
+    'conversations:trash': () => store.trashList(),
+    'conversations:restore': ({ id }) => store.restore(id),
+    'conversations:purge': async ({ id }) => ({ purged: await store.purge(id) }),
+    'conversations:emptyTrash': async () => ({ purged: await store.emptyTrash() }),
+    'conversations:export': (input) => store.exportContent(input),
+    'conversations:import': (input) => store.importContent(input),
+    'conversations:exportFile': (input) => deps.transfers.startExport(input),
+    'conversations:importFile': () => deps.transfers.startImport(),
+    'conversations:cancelTransfer': async ({ jobId }) => ({ cancelled: await store.cancelTransfer(jobId) }),
     'conversations:list': () => store.listConversations(),
     'conversations:create': (input) => store.createConversation(input?.title, input?.source),
-    'conversations:get': ({ id }) => withLiveText(store.getConversation(id) ?? fail('not_found_local', 'That conversation no longer exists.'), chat),
-    'conversations:rename': ({ id, title }) => meta.rename(id, title),
-    'conversations:pin': ({ id, pinned }) => meta.pin(id, pinned),
-    'conversations:updateSettings': ({ id, ...patch }) => withLiveText(meta.updateSettings(id, patch), chat),
-    'conversations:selectBranch': ({ messageId }) => withLiveText(meta.selectBranch(messageId), chat),
+    'conversations:get': async ({ id, limit, around }) =>
+      withLiveText((await store.getConversation(id, { limit, ...(around ? { around } : {}) })) ?? fail('not_found_local', 'That conversation no longer exists.'), chat),
+    'conversations:page': ({ id, before, after, limit }) => store.getPage(id, { ...(before ? { before } : {}), ...(after ? { after } : {}) }, limit),
+    'conversations:rename': ({ id, title }) => store.rename(id, title),
+    'conversations:pin': ({ id, pinned }) => store.pin(id, pinned),
+    'conversations:updateSettings': ({ id, ...patch }) => {
+      // A conversation may only choose a saved provider (the providers live on this thread).
+      if (typeof patch.providerId === 'string' && !providers.exists(patch.providerId)) {
+        fail('invalid_input', 'That provider no longer exists. Choose one from the list.');
+      }
+      return store.updateSettings(id, patch).then((page) => withLiveText(page, chat));
+    },
+    'conversations:selectBranch': async ({ messageId, limit }) => withLiveText(await store.selectBranch(messageId, limit), chat),
     'providers:list': () => providers.list(),
     'providers:save': async (input) => {
       await deps.tokenBinding.beforeProviderSave(input);

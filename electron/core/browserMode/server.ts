@@ -2,13 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WIRE_PATH } from '../../../shared/wire.ts';
+import type { BrowserData } from '../services.ts';
 import { AccessGate, SESSION_HEADER, WIRE_PROTOCOL, type AccessTimings } from './access.ts';
+import { handleDataRoute } from './dataRoutes.ts';
 import type { SocketHub } from './socketHub.ts';
 import { sendStaticFile, sendText } from './staticFiles.ts';
 import { serveCalls, type Dispatcher } from './wireSocket.ts';
 
 export interface BrowserServerOptions {
-  services: Dispatcher;
+  /** The calls, and (browser-mode services) the images and streamed transfers served over HTTP. */
+  services: Dispatcher & { browserData?: BrowserData };
   hub: SocketHub;
   /** The built renderer (out/renderer). */
   staticDir: string;
@@ -61,7 +64,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    handleRequest(request, response, gate, options.staticDir, signedOut).catch(() => {
+    handleRequest(request, response, gate, options.staticDir, signedOut, options.services.browserData).catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Internal error.');
       else response.destroy();
     });
@@ -104,6 +107,7 @@ async function handleRequest(
   gate: AccessGate,
   root: string,
   signedOut: (secret: string) => void,
+  data?: BrowserData,
 ): Promise<void> {
   if (!gate.hostAllowed(request)) {
     sendText(response, 403, 'Forbidden: Parley answers only to 127.0.0.1 and localhost.');
@@ -114,6 +118,7 @@ async function handleRequest(
     answerApi(request, response, gate, url.pathname, signedOut);
     return;
   }
+  if (data && (await handleDataRoute(request, response, gate, data))) return;
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     sendText(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
     return;

@@ -6,7 +6,7 @@ import type { ConversationSettings, Message } from '../../../shared/domain.ts';
 import { fail } from '../../../shared/errors.ts';
 import type { EventSink } from '../ports.ts';
 import { ProxyAgents } from '../providers/proxyAgents.ts';
-import type { ConversationStore } from '../store/ConversationStore.ts';
+import type { Awaitable, ChatStore } from '../store/asyncStore.ts';
 import { checkConfig, type ReadyConfig } from './configCheck.ts';
 import { applyConversationSettings, type ConfigSource } from './conversationConfig.ts';
 import { ConversationRuns } from './conversationRuns.ts';
@@ -14,12 +14,13 @@ import { toContinuationMessages, toProviderMessages, withSystemPrompt } from './
 import { StreamRun, type ConnectivityReporter } from './streamRunner.ts';
 
 export interface ChatServiceDeps {
-  store: ConversationStore;
+  /** The store itself, or the main thread's client of the store worker: every answer is awaited. */
+  store: ChatStore;
   /** The default settings and the provider's URL, token and proxy, resolved at send time. */
   getConfig: ConfigSource;
   events: EventSink;
   /** Told when a message was sent, so the draft it came from can go. */
-  drafts?: { clear(conversationId: string): void };
+  drafts?: { clear(conversationId: string): Awaitable<void> };
   /** Told how replies end (unreachable provider, or an answer). */
   connectivity?: ConnectivityReporter;
   /** Told when a reply ended, to name the conversation after its first exchange. */
@@ -84,10 +85,10 @@ export class ChatService {
   async #send(input: ParsedCallInput<'chat:send'>): Promise<SendResult> {
     const { store } = this.#deps;
     // Everything that can refuse the request happens before the first write.
-    const settings = input.conversationId ? store.conversationSettings(input.conversationId) : undefined;
+    const settings = input.conversationId ? await store.conversationSettings(input.conversationId) : undefined;
     const config = await this.#readyConfig(settings);
-    const conversationId = input.conversationId ?? store.createConversation(undefined, input.source ?? 'main').id;
-    const userMessage = store.addUserMessage(conversationId, { text: input.text, images: input.images });
+    const conversationId = input.conversationId ?? (await store.createConversation(undefined, input.source ?? 'main')).id;
+    const userMessage = await store.addUserMessage(conversationId, { text: input.text, images: input.images });
     this.#clearDraft(input.conversationId ?? NEW_CONVERSATION_DRAFT);
     return this.#answer(userMessage, config, settings);
   }
@@ -100,19 +101,19 @@ export class ChatService {
 
   async #regenerate(input: ParsedCallInput<'chat:regenerate'>): Promise<SendResult> {
     const { store } = this.#deps;
-    const message = store.getMessage(input.messageId) ?? fail('not_found_local', MESSAGE_GONE);
+    const message = (await store.getMessage(input.messageId)) ?? fail('not_found_local', MESSAGE_GONE);
     if (message.role !== 'assistant') fail('invalid_input', 'Only a reply can be regenerated.');
     if (message.status === 'streaming') fail('invalid_input', 'That reply is still streaming. Stop it first.');
-    const question = message.parentId ? store.getMessage(message.parentId) : undefined;
+    const question = message.parentId ? await store.getMessage(message.parentId) : undefined;
     if (question?.role !== 'user') fail('invalid_input', 'Only a reply to one of your messages can be regenerated.');
-    const settings = store.conversationSettings(message.conversationId);
+    const settings = await store.conversationSettings(message.conversationId);
     const config = await this.#readyConfig(settings);
-    if (message.status !== 'error' || message.content.trim() || store.hasFollowUps(message.id)) {
+    if (message.status !== 'error' || message.content.trim() || (await store.hasFollowUps(message.id))) {
       return this.#answer(question, config, settings);
     }
-    const reopened = store.reopenAssistantMessage(message.id, { keepContent: false, model: config.model });
-    store.selectPathTo(message.id);
-    const messages = withSystemPrompt(toProviderMessages(store.historyTo(question.id)), settings?.systemPrompt);
+    const reopened = await store.reopenAssistantMessage(message.id, { keepContent: false, model: config.model });
+    await store.selectPathTo(message.id);
+    const messages = withSystemPrompt(toProviderMessages(await store.historyTo(question.id, { inlineImages: true })), settings?.systemPrompt);
     const streamId = this.#start({ conversationId: message.conversationId, message: reopened, config, messages });
     return { conversationId: message.conversationId, userMessage: question, assistantMessage: reopened, streamId };
   }
@@ -124,13 +125,13 @@ export class ChatService {
 
   async #edit(input: ParsedCallInput<'chat:edit'>): Promise<SendResult> {
     const { store } = this.#deps;
-    const original = store.getMessage(input.messageId) ?? fail('not_found_local', MESSAGE_GONE);
+    const original = (await store.getMessage(input.messageId)) ?? fail('not_found_local', MESSAGE_GONE);
     if (original.role !== 'user') fail('invalid_input', 'Only your own messages can be edited.');
     const images = input.images ?? original.images;
     if (!input.text.trim() && images.length === 0) fail('invalid_input', 'Type a message or attach an image first.');
-    const settings = store.conversationSettings(original.conversationId);
+    const settings = await store.conversationSettings(original.conversationId);
     const config = await this.#readyConfig(settings);
-    const edited = store.addUserMessage(original.conversationId, { text: input.text, images, parentId: original.parentId ?? null });
+    const edited = await store.addUserMessage(original.conversationId, { text: input.text, images, parentId: original.parentId ?? null });
     return this.#answer(edited, config, settings);
   }
 
@@ -142,16 +143,16 @@ export class ChatService {
 
   async #continue(input: ParsedCallInput<'chat:continue'>): Promise<CallOutput<'chat:continue'>> {
     const { store } = this.#deps;
-    const message = store.getMessage(input.messageId) ?? fail('not_found_local', MESSAGE_GONE);
+    const message = (await store.getMessage(input.messageId)) ?? fail('not_found_local', MESSAGE_GONE);
     const { conversationId } = message;
-    const settings = store.conversationSettings(conversationId);
+    const settings = await store.conversationSettings(conversationId);
     const config = await this.#readyConfig(settings);
     if (message.role !== 'assistant') fail('invalid_input', 'Only a reply can be continued.');
     if (message.status === 'streaming') fail('invalid_input', 'That reply is still streaming.');
-    if (store.hasFollowUps(message.id)) fail('invalid_input', 'Only the last reply of a conversation can be continued.');
-    const history = store.historyTo(message.id).slice(0, -1);
-    const reopened = store.reopenAssistantMessage(message.id, { keepContent: true, model: config.model });
-    store.selectPathTo(message.id);
+    if (await store.hasFollowUps(message.id)) fail('invalid_input', 'Only the last reply of a conversation can be continued.');
+    const history = (await store.historyTo(message.id, { inlineImages: true })).slice(0, -1);
+    const reopened = await store.reopenAssistantMessage(message.id, { keepContent: true, model: config.model });
+    await store.selectPathTo(message.id);
     const messages = withSystemPrompt(toContinuationMessages(history, reopened.content), settings?.systemPrompt);
     const streamId = this.#start({ conversationId, message: reopened, config, messages }, message.usage);
     return { conversationId, assistantMessage: reopened, streamId };
@@ -180,11 +181,11 @@ export class ChatService {
   }
 
   /** A new reply to a user message, placed right under it and put on screen. */
-  #answer(question: Message, config: ReadyConfig, settings: ConversationSettings | undefined): SendResult {
+  async #answer(question: Message, config: ReadyConfig, settings: ConversationSettings | undefined): Promise<SendResult> {
     const { store } = this.#deps;
     const { conversationId } = question;
-    const messages = withSystemPrompt(toProviderMessages(store.historyTo(question.id)), settings?.systemPrompt);
-    const assistantMessage = store.startAssistantMessage(conversationId, config.model, question.id);
+    const messages = withSystemPrompt(toProviderMessages(await store.historyTo(question.id, { inlineImages: true })), settings?.systemPrompt);
+    const assistantMessage = await store.startAssistantMessage(conversationId, config.model, question.id);
     const streamId = this.#start({ conversationId, message: assistantMessage, config, messages });
     return { conversationId, userMessage: question, assistantMessage, streamId };
   }
@@ -229,15 +230,14 @@ export class ChatService {
     return streamId;
   }
 
-  #conversationOf(messageId: string): string | undefined {
-    return this.#deps.store.getMessage(messageId)?.conversationId;
+  async #conversationOf(messageId: string): Promise<string | undefined> {
+    return (await this.#deps.store.getMessage(messageId))?.conversationId;
   }
 
   #clearDraft(key: string): void {
-    try {
-      this.#deps.drafts?.clear(key);
-    } catch {
-      // The message is saved; a draft left behind is only a nuisance.
-    }
+    // The message is saved; a draft left behind is only a nuisance.
+    void Promise.resolve()
+      .then(() => this.#deps.drafts?.clear(key))
+      .catch(() => undefined);
   }
 }

@@ -5,7 +5,7 @@ export const BUSY_MESSAGE = 'A reply is still being written in this conversation
 /**
  * One reply at a time per conversation, whichever window or tab asks: a second send, edit,
  * regenerate or continue while one is starting or streaming would attach the new message under a
- * reply the request leaves out. Claimed before the first await, so two calls racing each other
+ * reply the request leaves out. Claimed in one synchronous check-and-add, so two calls racing each other
  * cannot both get through.
  */
 export class ConversationRuns {
@@ -32,7 +32,10 @@ export class ConversationRuns {
 
   /** Runs `work` with the conversation claimed; a failure before the reply starts releases it, and
    *  a started reply releases it when it ends (see ChatService's run bookkeeping). */
-  async exclusive<T>(conversationId: string | undefined, work: () => Promise<T>): Promise<T> {
+  async exclusive<T>(which: string | undefined | Promise<string | undefined>, work: () => Promise<T>): Promise<T> {
+    // Looking the conversation up may wait on the store; the check-and-claim after it is synchronous,
+    // so of two calls racing each other only the first gets through.
+    const conversationId = await which;
     if (conversationId === undefined) return work();
     this.claim(conversationId);
     try {

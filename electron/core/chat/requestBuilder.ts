@@ -17,11 +17,12 @@ export type NonStreamingBody = ChatCompletionCreateParamsNonStreaming & ExtraBod
 /** Replies worth sending back as context: ones with text that did not fail. */
 const REPLAYED_STATUSES: ReadonlySet<Message['status']> = new Set(['complete', 'stopped', 'interrupted']);
 
+/** Images go out as their `url`: the store reads a request's history with data URLs there. */
 function userContent(message: Message): string | ChatCompletionContentPart[] {
   if (message.images.length === 0) return message.content;
   return [
     { type: 'text', text: message.content },
-    ...message.images.map((image): ChatCompletionContentPart => ({ type: 'image_url', image_url: { url: image.dataUrl } })),
+    ...message.images.map((image): ChatCompletionContentPart => ({ type: 'image_url', image_url: { url: image.url } })),
   ];
 }
 

@@ -6,7 +6,8 @@ import { appError, fail, type AppError } from '../../../shared/errors.ts';
 import type { EventSink } from '../ports.ts';
 import { createClient } from '../providers/openaiClient.ts';
 import type { ProxyAgents } from '../providers/proxyAgents.ts';
-import type { ConversationStore, MessageEnd } from '../store/ConversationStore.ts';
+import type { ChatStore } from '../store/asyncStore.ts';
+import type { MessageEnd } from '../store/ConversationStore.ts';
 import type { ReadyConfig } from './configCheck.ts';
 import { ReasoningTrack } from './reasoningTrack.ts';
 import { TextThrottle } from './textThrottle.ts';
@@ -32,7 +33,7 @@ export interface StreamJob {
 export type { ConnectivityReporter } from './runEnding.ts';
 
 export interface StreamDeps {
-  store: ConversationStore;
+  store: ChatStore;
   events: EventSink;
   batchIntervalMs: number;
   saveIntervalMs: number;
@@ -71,6 +72,8 @@ export class StreamRun {
   /** Text pushed to the windows so far (the database may lag by up to saveIntervalMs). */
   #shown = '';
   #saveFailed = false;
+  /** The saves in flight, in order (the store may answer later: a worker). */
+  #saving: Promise<void> = Promise.resolve();
   #usage: Usage | undefined;
   /** When the request went out, and how long until the first text came back. */
   #sentAt = 0;
@@ -142,7 +145,8 @@ export class StreamRun {
     if (usage) end.usage = usage;
     if (this.#timeToFirstTokenMs !== undefined) end.timeToFirstTokenMs = this.#timeToFirstTokenMs;
     end.error &&= withProvider(end.error, this.#job.config);
-    this.#finish(end);
+    await this.#saving;
+    await this.#finish(end);
     reportConnectivity(this.#deps.connectivity, end);
   }
 
@@ -215,12 +219,18 @@ export class StreamRun {
   /** One commit: a chunk row appended to the message. */
   #save(text: string): void {
     if (this.#stop?.kind === 'fail') return;
-    try {
-      this.#deps.store.appendToMessage(this.#job.messageId, text);
-    } catch (err) {
+    const onFailure = (err: unknown): void => {
       this.#saveFailed = true;
       this.#abortWith(toAppError(err));
-    }
+    };
+    this.#saving = this.#saving.then(async () => {
+      if (this.#saveFailed) return;
+      try {
+        await this.#deps.store.appendToMessage(this.#job.messageId, text);
+      } catch (err) {
+        onFailure(err);
+      }
+    });
   }
 
   /** The reply as the windows have been sent it so far: ahead of the database by up to saveIntervalMs. */
@@ -242,10 +252,12 @@ export class StreamRun {
     this.#emit('chat:event', { type: 'usage', ...this.#ref(), usage: this.#usage });
   }
 
-  #finish(end: MessageEnd): void {
+  async #finish(end: MessageEnd): Promise<void> {
     let message: Message;
+    let totals: Usage | undefined;
     try {
-      message = this.#deps.store.finishMessage(this.#job.messageId, end);
+      message = await this.#deps.store.finishMessage(this.#job.messageId, end);
+      totals = await Promise.resolve(this.#deps.store.totals(this.#job.conversationId)).catch(() => undefined);
     } catch (err) {
       const error = toAppError(err);
       end = { status: 'error', error };
@@ -254,9 +266,9 @@ export class StreamRun {
     this.#deps.onFinished?.();
     if (end.status === 'error') {
       const error = end.error ?? appError('internal', 'The reply failed.');
-      this.#emit('chat:event', { type: 'error', ...this.#ref(), error, message });
+      this.#emit('chat:event', { type: 'error', ...this.#ref(), error, message, ...(totals ? { totals } : {}) });
     } else {
-      this.#emit('chat:event', { type: 'done', ...this.#ref(), status: end.status, message });
+      this.#emit('chat:event', { type: 'done', ...this.#ref(), status: end.status, message, ...(totals ? { totals } : {}) });
     }
     this.#emit('conversations:changed', { conversationId: this.#job.conversationId });
   }

@@ -17,3 +17,26 @@ export function toFtsQuery(input: string): string | undefined {
     })
     .join(' ');
 }
+
+/** The words to highlight in a snippet, folded as the index folds them (case, accents): each
+ *  letter-or-digit run of each searched word; the last one a prefix while it is being typed. */
+export function searchTerms(input: string): { text: string; prefix: boolean }[] {
+  const words = input
+    .split(/\s+/u)
+    .map((word) => word.replace(/\p{Cc}/gu, ''))
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .slice(0, 32);
+  const typingLastWord = !/\s$/u.test(input);
+  return words.flatMap((word, index) => {
+    const tokens = word.match(/[\p{L}\p{N}]+/gu) ?? [];
+    return tokens.map((token, t) => ({
+      text: foldToken(token),
+      prefix: index === words.length - 1 && t === tokens.length - 1 && typingLastWord,
+    }));
+  });
+}
+
+/** Lower case without diacritics, as the index's unicode61 tokenizer with remove_diacritics 2. */
+export function foldToken(token: string): string {
+  return token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Notice } from '../../../shared/contract/app.ts';
-import type { ConversationSource, ConversationSummary, ImageAttachment, Message, Usage } from '../../../shared/domain.ts';
+import type { ConversationSource, ConversationSummary, ImageInput, ImageRef, Message, Usage } from '../../../shared/domain.ts';
 import { fail, type AppError } from '../../../shared/errors.ts';
 import { selectPathTo } from './branches.ts';
 import { ConversationReader } from './ConversationReader.ts';
 import { openDatabase } from './openDatabase.ts';
+import { checkpointWal } from './checkpoint.ts';
+import { saveImageInputs, type StoredImage } from './images.ts';
 import { imagesJson, toSummary } from './rows.ts';
 import { SQL } from './statements.ts';
 import { StoreDb } from './storeDb.ts';
@@ -31,7 +33,8 @@ export interface MessageEnd {
  *  at the end of the path on screen. */
 export interface NewMessage {
   text: string;
-  images: ImageAttachment[];
+  /** New images as data URLs (stored once by hash), or images already stored, by id. */
+  images: readonly (ImageInput | ImageRef)[];
   parentId?: string | null;
 }
 
@@ -75,7 +78,8 @@ export class ConversationStore extends ConversationReader {
         this.#requireActiveConversation(conversationId);
         const now = this.db.now();
         const parentId = this.#parentFor(conversationId, input.parentId);
-        const id = this.#insertMessage(conversationId, parentId, 'user', input.text, input.images, 'complete', null, now);
+        const images = saveImageInputs(this.db, input.images);
+        const id = this.#insertMessage(conversationId, parentId, 'user', input.text, images, 'complete', null, now);
         if (input.parentId !== undefined) selectPathTo(this.db, id);
         this.db.prepare(SQL.touch).run(now, titleFromText(input.text) ?? null, conversationId);
         return this.#message(id);
@@ -147,7 +151,34 @@ export class ConversationStore extends ConversationReader {
     );
   }
 
+  /** A passive checkpoint (see checkpointWal): the WAL stays small while Parley runs and at rest. */
+  checkpoint(): { walPages: number; checkpointed: number; truncated: boolean } {
+    return this.db.guard('checkpoint the database', () => checkpointWal(this.db));
+  }
+
+  /** Checkpoints every `intervalMs` (default 10 s) until stopped. */
+  startMaintenance(intervalMs = 10_000): { stop(): void } {
+    const timer = setInterval(() => {
+      try {
+        this.checkpoint();
+      } catch {
+        // A busy or closed database: the next round (or closing) checkpoints.
+      }
+    }, intervalMs);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
+  /** PRAGMA optimize keeps the query planner's statistics current; then the connection closes (which
+   *  checkpoints the WAL into the database). */
   close(): void {
+    if (this.db.isOpen) {
+      try {
+        this.db.exec('PRAGMA optimize');
+      } catch {
+        // Closing matters more than statistics.
+      }
+    }
     this.db.close();
   }
 
@@ -179,7 +210,7 @@ export class ConversationStore extends ConversationReader {
     parentId: string | null,
     role: Message['role'],
     content: string,
-    images: readonly ImageAttachment[],
+    images: readonly StoredImage[],
     status: Message['status'],
     model: string | null,
     createdAt: number,

@@ -1,4 +1,6 @@
+import type { ConversationChanged } from '../../../shared/contract/conversations.ts';
 import type { ParsedCallInput } from '../../../shared/contract/index.ts';
+import type { PageOptions } from './ConversationReader.ts';
 import { ConversationSettingsSchema, type Conversation, type ConversationSettings, type ConversationSummary } from '../../../shared/domain.ts';
 import { fail } from '../../../shared/errors.ts';
 import type { EventSink } from '../ports.ts';
@@ -26,14 +28,14 @@ type SettingsPatch = Omit<ParsedCallInput<'conversations:updateSettings'>, 'id'>
 export class ConversationMeta {
   readonly #db: StoreDb;
   readonly #events: EventSink;
-  readonly #read: (id: string) => Conversation | undefined;
+  readonly #read: (id: string, options?: PageOptions) => Conversation | undefined;
   readonly #providerExists: (id: string) => boolean;
 
   /** providerExists: a conversation may only choose a saved provider. */
   constructor(
     db: StoreDb,
     events: EventSink,
-    read: (id: string) => Conversation | undefined,
+    read: (id: string, options?: PageOptions) => Conversation | undefined,
     providerExists: (id: string) => boolean = () => true,
   ) {
     this.#db = db;
@@ -84,15 +86,15 @@ export class ConversationMeta {
   /** False when the title is no longer replaceable (renamed meanwhile) or the conversation is gone. */
   setGeneratedTitle(id: string, title: string): boolean {
     const changed = this.#db.guard('save the title', () => Number(this.#db.prepare(SQL.generatedTitle).run(title, id).changes) > 0);
-    if (changed) this.#emit(id);
+    if (changed) this.#emit(id, 'row');
     return changed;
   }
 
   /** Puts the branch through this message on screen: each message above it selects the way down. */
-  selectBranch(messageId: string): Conversation {
+  selectBranch(messageId: string, limit = 50): Conversation {
     const conversationId = this.#db.guard('switch the version', () => this.#db.transaction(() => selectPathTo(this.#db, messageId)));
-    this.#emit(conversationId);
-    return this.#read(conversationId) ?? fail('not_found_local', GONE);
+    this.#emit(conversationId, 'messages');
+    return this.#read(conversationId, { limit, around: messageId }) ?? fail('not_found_local', GONE);
   }
 
   #change(id: string, what: string, write: () => unknown): ConversationSummary {
@@ -103,7 +105,7 @@ export class ConversationMeta {
         return toSummary(this.#row(id));
       }),
     );
-    this.#emit(id);
+    this.#emit(id, 'row');
     return summary;
   }
 
@@ -111,9 +113,16 @@ export class ConversationMeta {
     return this.#db.prepare(SQL.conversation).get(id) ?? fail('not_found_local', GONE);
   }
 
-  #emit(conversationId: string): void {
+  #emit(conversationId: string, kind: ConversationChanged['kind']): void {
     try {
-      this.#events.emit('conversations:changed', { conversationId });
+      const row = this.#db.prepare(SQL.conversation).get(conversationId);
+      const summary = row ? toSummary(row) : undefined;
+      this.#events.emit('conversations:changed', {
+        conversationId,
+        ...(kind ? { kind } : {}),
+        ...(summary ? { summary } : {}),
+        ...(!summary || summary.deletedAt !== undefined ? { removed: true } : {}),
+      });
     } catch {
       // A window that went away re-queries when it comes back.
     }

@@ -3,7 +3,8 @@ import { SCHEMA_V1 } from './schemaV1.ts';
 import { SCHEMA_V2 } from './schemaV2.ts';
 import { SCHEMA_V3 } from './schemaV3.ts';
 import { SCHEMA_V4 } from './schemaV4.ts';
-import { SCHEMA_V5_REASONING } from './schemaV5Reasoning.ts';
+import { migrateToV5 } from './schemaV5.ts';
+import { SCHEMA_V6_REASONING } from './schemaV6Reasoning.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface Migration {
@@ -17,7 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, up: (db) => db.exec(SCHEMA_V2) },
   { version: 3, up: (db) => db.exec(SCHEMA_V3) },
   { version: 4, up: (db) => db.exec(SCHEMA_V4) },
-  { version: 5, up: (db) => db.exec(SCHEMA_V5_REASONING) },
+  { version: 5, up: migrateToV5 },
+  { version: 6, up: (db) => db.exec(SCHEMA_V6_REASONING) },
 ];
 
 export function userVersion(db: DatabaseSync): number {

@@ -3,17 +3,16 @@ import type { z } from 'zod';
 import {
   ConversationSettingsSchema,
   ConversationSourceSchema,
-  ImageAttachmentSchema,
   MessageStatusSchema,
   RoleSchema,
   UsageSchema,
   type ConversationSettings,
   type ConversationSummary,
-  type ImageAttachment,
   type Message,
   type Usage,
 } from '../../../shared/domain.ts';
 import { AppErrorSchema } from '../../../shared/errors.ts';
+import { StoredImageSchema, toImageRef, type StoredImage } from './images.ts';
 
 export type Row = Record<string, SQLOutputValue>;
 
@@ -61,7 +60,7 @@ export function toConversationSettings(row: Row): ConversationSettings {
   return json(row, 'settings', ConversationSettingsSchema) ?? {};
 }
 
-const ImagesSchema = ImageAttachmentSchema.array();
+const ImagesSchema = StoredImageSchema.array();
 
 /** `pending` is text appended while streaming and not yet folded into the content column. */
 export function toMessage(row: Row, pending = ''): Message {
@@ -72,7 +71,7 @@ export function toMessage(row: Row, pending = ''): Message {
     conversationId: text(row, 'conversation_id'),
     role: role.success ? role.data : 'assistant',
     content: text(row, 'content') + pending,
-    images: json(row, 'images', ImagesSchema) ?? [],
+    images: (json(row, 'images', ImagesSchema) ?? []).map(toImageRef),
     status: status.success ? status.data : 'error',
     createdAt: integer(row, 'created_at'),
   };
@@ -97,6 +96,11 @@ export function rowUsage(row: Row): Usage | undefined {
   return json(row, 'usage', UsageSchema);
 }
 
-export function imagesJson(images: readonly ImageAttachment[]): string {
+export function imagesJson(images: readonly StoredImage[]): string {
   return JSON.stringify(images);
+}
+
+/** The stored references of a row, without URLs. */
+export function rowImages(row: Row): StoredImage[] {
+  return json(row, 'images', ImagesSchema) ?? [];
 }

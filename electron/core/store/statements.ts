@@ -12,6 +12,7 @@ export const SQL = {
     WHERE id = ?3`,
   messages: 'SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq',
   message: 'SELECT * FROM messages WHERE id = ?',
+  messageSlice: 'SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   /** The shape of a conversation's tree, without the messages' text. */
   tree: 'SELECT id, parent_id, selected_child_id FROM messages WHERE conversation_id = ? ORDER BY seq',
   siblings: 'SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY seq',
@@ -39,4 +40,7 @@ export const SQL = {
       ttft_ms = CASE WHEN ?2 THEN ttft_ms ELSE NULL END
     WHERE id = ?3 AND status <> 'streaming'`,
   streaming: "SELECT id, conversation_id FROM messages WHERE status = 'streaming'",
+  /** Together they change whenever the database may have: a cache stamp. */
+  totalChanges: 'SELECT total_changes() AS n',
+  dataVersion: 'PRAGMA data_version',
 } as const;

@@ -1,6 +1,7 @@
 import type { ConversationSummary } from '../../../shared/domain.ts';
 import { fail } from '../../../shared/errors.ts';
 import type { EventSink } from '../ports.ts';
+import { deleteOrphanImages } from './images.ts';
 import { toSummary } from './rows.ts';
 import type { StoreDb } from './storeDb.ts';
 
@@ -11,9 +12,10 @@ const SQL = {
   conversation: 'SELECT * FROM conversations WHERE id = ?',
   trash: 'UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL',
   restore: 'UPDATE conversations SET deleted_at = NULL WHERE id = ?',
-  list: 'SELECT * FROM conversations WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, rowid DESC',
+  // deleted_at < 0 marks a conversation still being imported: not in the trash.
+  list: 'SELECT * FROM conversations WHERE deleted_at >= 0 ORDER BY deleted_at DESC, rowid DESC',
   purge: 'DELETE FROM conversations WHERE id = ?',
-  purgeTrash: 'DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?',
+  purgeTrash: 'DELETE FROM conversations WHERE deleted_at >= 0 AND deleted_at <= ?',
 } as const;
 
 const GONE = 'That conversation no longer exists.';
@@ -53,7 +55,13 @@ export class TrashService {
 
   /** False when there was no such conversation. */
   purge(id: string): boolean {
-    const purged = this.#db.guard('delete the conversation', () => Number(this.#db.prepare(SQL.purge).run(id).changes) > 0);
+    const purged = this.#db.guard('delete the conversation', () =>
+      this.#db.transaction(() => {
+        const gone = Number(this.#db.prepare(SQL.purge).run(id).changes) > 0;
+        if (gone) deleteOrphanImages(this.#db);
+        return gone;
+      }),
+    );
     if (purged) this.#changed(id);
     return purged;
   }
@@ -61,7 +69,11 @@ export class TrashService {
   /** Deletes for good everything that went to the trash at or before `cutoff` (ms); the count. */
   purgeDeletedBefore(cutoff: number): number {
     const count = this.#db.guard('empty the trash', () =>
-      this.#db.transaction(() => Number(this.#db.prepare(SQL.purgeTrash).run(cutoff).changes)),
+      this.#db.transaction(() => {
+        const count = Number(this.#db.prepare(SQL.purgeTrash).run(cutoff).changes);
+        if (count > 0) deleteOrphanImages(this.#db);
+        return count;
+      }),
     );
     if (count > 0) this.#changed(undefined);
     return count;
@@ -84,7 +96,14 @@ export class TrashService {
 
   #changed(conversationId: string | undefined): void {
     try {
-      this.#events.emit('conversations:changed', conversationId === undefined ? {} : { conversationId });
+      if (conversationId === undefined) {
+        this.#events.emit('conversations:changed', {});
+        return;
+      }
+      const row = this.#db.prepare(SQL.conversation).get(conversationId);
+      const summary = row ? toSummary(row) : undefined;
+      const removed = !summary || summary.deletedAt !== undefined;
+      this.#events.emit('conversations:changed', { conversationId, kind: 'row', ...(summary ? { summary } : {}), ...(removed ? { removed } : {}) });
     } catch {
       // A window that went away must not undo the change; windows re-query when they come back.
     }

@@ -3,12 +3,13 @@ import { readCompletion } from '../chat/providerPayloads.ts';
 import { createClient } from '../providers/openaiClient.ts';
 import type { ProxyAgents } from '../providers/proxyAgents.ts';
 import type { ConversationMeta } from '../store/conversationMeta.ts';
+import type { AsyncAware } from '../store/asyncStore.ts';
 import type { ConversationStore } from '../store/ConversationStore.ts';
 import { cleanTitle, titleRequestMessages } from './titlePrompt.ts';
 
 export interface TitleServiceDeps {
-  store: Pick<ConversationStore, 'getMessage' | 'historyTo'>;
-  meta: Pick<ConversationMeta, 'titleSource' | 'setGeneratedTitle'>;
+  store: AsyncAware<Pick<ConversationStore, 'getMessage' | 'historyTo'>>;
+  meta: AsyncAware<Pick<ConversationMeta, 'titleSource' | 'setGeneratedTitle'>>;
   agents: ProxyAgents;
   /** How long the title request may take (default 30 s). */
   timeoutMs?: number;
@@ -28,10 +29,9 @@ export class TitleService {
   /** Called when a reply ended; asks for a title only after the first exchange ended well. */
   afterReply(conversationId: string, replyId: string, config: ReadyConfig): void {
     if (this.#pending.has(conversationId)) return;
-    const question = this.#firstExchange(conversationId, replyId);
-    if (!question) return;
     const controller = new AbortController();
-    const done = this.#generate(conversationId, question, controller.signal, config)
+    const done = this.#firstExchange(conversationId, replyId)
+      .then((question) => (question && !controller.signal.aborted ? this.#generate(conversationId, question, controller.signal, config) : undefined))
       .catch(() => undefined)
       .finally(() => this.#pending.delete(conversationId));
     this.#pending.set(conversationId, { controller, done });
@@ -51,13 +51,13 @@ export class TitleService {
 
   /** The exchange to title: a completed reply to the conversation's only user message so far, in a
    *  conversation whose title nobody chose. */
-  #firstExchange(conversationId: string, replyId: string): { text: string; images: number; answer: string } | undefined {
+  async #firstExchange(conversationId: string, replyId: string): Promise<{ text: string; images: number; answer: string } | undefined> {
     try {
-      const source = this.#deps.meta.titleSource(conversationId);
+      const source = await this.#deps.meta.titleSource(conversationId);
       if (source !== 'default' && source !== 'auto') return undefined;
-      const reply = this.#deps.store.getMessage(replyId);
+      const reply = await this.#deps.store.getMessage(replyId);
       if (!reply || reply.role !== 'assistant' || reply.status !== 'complete' || !reply.content.trim()) return undefined;
-      const history = this.#deps.store.historyTo(replyId);
+      const history = await this.#deps.store.historyTo(replyId);
       const users = history.filter((m) => m.role === 'user');
       if (users.length !== 1) return undefined;
       return { text: users[0]!.content, images: users[0]!.images.length, answer: reply.content };
@@ -78,6 +78,6 @@ export class TitleService {
       { signal },
     );
     const title = cleanTitle(readCompletion(response)?.text ?? '');
-    if (title && !signal.aborted) this.#deps.meta.setGeneratedTitle(conversationId, title);
+    if (title && !signal.aborted) await this.#deps.meta.setGeneratedTitle(conversationId, title);
   }
 }

@@ -23,8 +23,9 @@ export class TransferService {
     const ids = input.ids ?? this.#store.listConversations().map((c) => c.id);
     const trees = ids.map((id): ConversationTree => {
       const conversation =
-        this.#store.getConversation(id) ?? fail('not_found_local', `There is no conversation with the id ${id.slice(0, 100)}.`);
-      return { conversation, allMessages: this.#store.allMessages(id) };
+        this.#store.getConversation(id, { limit: Number.MAX_SAFE_INTEGER }) ??
+        fail('not_found_local', `There is no conversation with the id ${id.slice(0, 100)}.`);
+      return { conversation, allMessages: this.#store.allMessages(id, { inlineImages: true }) };
     });
     return exportConversations(trees, input.format, this.#app);
   }

@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '../../../shared/domain.ts';
+import type { Conversation, ConversationSettings, ConversationSummary, Message } from '../../../shared/domain.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ExportedMessage, type ParleyExport } from './exportSchema.ts';
 import { toMarkdown } from './markdown.ts';
 
@@ -14,14 +14,15 @@ export interface ConversationTree {
   allMessages: readonly Message[];
 }
 
-function toExportedMessage(message: Message): ExportedMessage {
+export function toExportedMessage(message: Message): ExportedMessage {
   const { id, parentId, role, content, images, status, error, usage, model, timeToFirstTokenMs, reasoning, reasoningMs, createdAt } = message;
   return {
     id,
     parentId: parentId ?? null,
     role,
     content,
-    images,
+    // Read with inlineImages: each url is the image's data URL, so the file is whole by itself.
+    images: images.map((image) => ({ dataUrl: image.url, ...(image.name ? { name: image.name } : {}) })),
     status,
     ...(error ? { error } : {}),
     ...(usage ? { usage } : {}),
@@ -33,9 +34,15 @@ function toExportedMessage(message: Message): ExportedMessage {
   };
 }
 
-/** Only what the database holds about conversations goes out: never app settings, tokens or keys. */
-function toExported({ conversation, allMessages }: ConversationTree): ExportedConversation {
-  const { id, title, source, pinned, settings, createdAt, updatedAt, deletedAt, messages } = conversation;
+/** Only what the database holds about conversations goes out: never app settings, tokens or keys.
+ *  `allMessages` are read with inlineImages, so each image's url is its data URL. */
+export function exportedConversation(
+  summary: ConversationSummary,
+  settings: ConversationSettings | undefined,
+  selectedPath: readonly string[],
+  allMessages: readonly Message[],
+): ExportedConversation {
+  const { id, title, source, pinned, createdAt, updatedAt, deletedAt } = summary;
   return {
     id,
     title,
@@ -46,8 +53,12 @@ function toExported({ conversation, allMessages }: ConversationTree): ExportedCo
     updatedAt,
     ...(deletedAt === undefined ? {} : { deletedAt }),
     messages: allMessages.map(toExportedMessage),
-    selectedPath: messages.map((m) => m.id),
+    selectedPath: [...selectedPath],
   };
+}
+
+function toExported({ conversation, allMessages }: ConversationTree): ExportedConversation {
+  return exportedConversation(conversation, conversation.settings, conversation.messages.map((m) => m.id), allMessages);
 }
 
 function slug(title: string): string {
@@ -62,7 +73,7 @@ function slug(title: string): string {
   return words || 'conversation';
 }
 
-function fileName(conversations: readonly Conversation[], exportedAt: Date, extension: string): string {
+export function fileName(conversations: readonly Pick<Conversation, 'title'>[], exportedAt: Date, extension: string): string {
   if (conversations.length === 1) return `${slug(conversations[0]!.title)}.${extension}`;
   return `parley-export-${exportedAt.toISOString().slice(0, 10)}.${extension}`;
 }

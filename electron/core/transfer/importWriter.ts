@@ -1,3 +1,4 @@
+import { saveImage } from '../store/images.ts';
 import type { StoreDb } from '../store/storeDb.ts';
 import type { ExportedConversation, ExportedMessage } from './exportSchema.ts';
 
@@ -26,29 +27,47 @@ export interface WriteOutcome {
  *  (a conversation or message whose id exists is left alone, wherever it lives). */
 export function mergeConversation(db: StoreDb, conversation: ExportedConversation): WriteOutcome {
   return db.transaction(() => {
-    const exists = db.prepare(SQL.conversationExists).get(conversation.id) !== undefined;
+    const exists = conversationExists(db, conversation.id);
     if (!exists) insertConversation(db, conversation);
-    let messagesAdded = 0;
-    // Without parentId (version 1, ChatGPT) a message follows the one before it in the file.
-    let previous: string | null = null;
-    for (const message of conversation.messages) {
-      const owner = db.prepare(SQL.message).get(message.id)?.['conversation_id'];
-      if (owner === undefined) {
-        insertMessage(db, conversation.id, message, parentFor(db, conversation.id, message, previous));
-        messagesAdded += 1;
-      } else if (owner !== conversation.id) {
-        continue; // the id belongs to another conversation: not ours to follow
-      }
-      previous = message.id;
-    }
+    const { added } = insertMessages(db, conversation.id, conversation.messages, null);
     // The path on screen is the file's only for a conversation it creates; an existing one keeps its own.
     if (!exists) selectPath(db, conversation);
-    return { created: !exists, messagesAdded };
+    return { created: !exists, messagesAdded: added };
   });
 }
 
-function insertConversation(db: StoreDb, conversation: ExportedConversation): void {
-  const { id, title, source, pinned, settings, createdAt, updatedAt, deletedAt } = conversation;
+export function conversationExists(db: StoreDb, id: string): boolean {
+  return db.prepare(SQL.conversationExists).get(id) !== undefined;
+}
+
+/** Adds the messages that are not here yet; `previous` is the message before the first one (for
+ *  files without parentIds). Answers how many were added and the last one followed. */
+export function insertMessages(
+  db: StoreDb,
+  conversationId: string,
+  messages: readonly ExportedMessage[],
+  previous: string | null,
+): { added: number; previous: string | null } {
+  let added = 0;
+  // Without parentId (version 1, ChatGPT) a message follows the one before it in the file.
+  for (const message of messages) {
+    const owner = db.prepare(SQL.message).get(message.id)?.['conversation_id'];
+    if (owner === undefined) {
+      insertMessage(db, conversationId, message, parentFor(db, conversationId, message, previous));
+      added += 1;
+    } else if (owner !== conversationId) {
+      continue; // the id belongs to another conversation: not ours to follow
+    }
+    previous = message.id;
+  }
+  return { added, previous };
+}
+
+/** `hiddenWhileImporting`: written with deleted_at = -1, out of every list, until the import of its
+ *  last message shows it (see showImported); a crash leaves it to be removed at the next start. */
+export function insertConversation(db: StoreDb, conversation: ExportedConversation, hiddenWhileImporting = false): void {
+  const { id, title, source, pinned, settings, createdAt, updatedAt } = conversation;
+  const deletedAt = hiddenWhileImporting ? IMPORTING : conversation.deletedAt;
   const ownSettings = settings && Object.keys(settings).length > 0 ? JSON.stringify(settings) : null;
   db.prepare(SQL.insertConversation).run(
     id,
@@ -79,7 +98,7 @@ function insertMessage(db: StoreDb, conversationId: string, message: ExportedMes
     parentId,
     message.role,
     message.content,
-    JSON.stringify(message.images),
+    JSON.stringify(message.images.map((image) => saveImage(db, image, message.createdAt))),
     status,
     message.model ?? null,
     message.usage ? JSON.stringify(message.usage) : null,
@@ -88,6 +107,22 @@ function insertMessage(db: StoreDb, conversationId: string, message: ExportedMes
     message.createdAt,
   );
   if (message.reasoning) db.prepare(SQL.reasoning).run(message.reasoning, message.reasoningMs ?? null, message.id);
+}
+
+/** The deleted_at of a conversation whose messages are still being imported (never a real time). */
+export const IMPORTING = -1;
+
+/** The end of a conversation imported in slices: its path on screen, then it shows. */
+export function showImported(db: StoreDb, conversation: ExportedConversation): void {
+  selectPath(db, conversation);
+  db.prepare('UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at = ?').run(conversation.deletedAt ?? null, conversation.id, IMPORTING);
+}
+
+/** Removes what a cut-off import of a large conversation left (its messages go with it). */
+export function dropHalfImported(db: StoreDb, conversationId?: string): number {
+  const sql = conversationId === undefined ? 'DELETE FROM conversations WHERE deleted_at = ?' : 'DELETE FROM conversations WHERE deleted_at = ? AND id = ?';
+  const statement = db.prepare(sql);
+  return Number((conversationId === undefined ? statement.run(IMPORTING) : statement.run(IMPORTING, conversationId)).changes);
 }
 
 /** Each message on the file's path selects the next; where the file has none, the newest child shows. */

@@ -32,15 +32,19 @@ function reasoningMarkdown(message: Message): string {
   return `<details><summary>Thought${seconds}</summary>\n\n${quoted}\n\n</details>`;
 }
 
-function conversationMarkdown(conversation: Conversation, heading: string): string {
+export function conversationMarkdown(conversation: Pick<Conversation, 'title' | 'createdAt' | 'messages'>, heading: string): string {
   const head = `${heading} ${conversation.title}\n\n_Started ${readableTime(conversation.createdAt)}_`;
   return [head, ...conversation.messages.map(messageMarkdown)].join('\n\n');
+}
+
+export function markdownTitle(count: number, exportedAt: Date): string {
+  return `# Parley conversations\n\n_Exported ${readableTime(exportedAt.getTime())}, ${count} conversations_`;
 }
 
 /** For reading (and printing), not for importing back: JSON is the lossless format. Images are
  *  named, not embedded. */
 export function toMarkdown(conversations: readonly Conversation[], exportedAt: Date): string {
   if (conversations.length === 1) return `${conversationMarkdown(conversations[0]!, '#')}\n`;
-  const title = `# Parley conversations\n\n_Exported ${readableTime(exportedAt.getTime())}, ${conversations.length} conversations_`;
+  const title = markdownTitle(conversations.length, exportedAt);
   return `${[title, ...conversations.map((c) => conversationMarkdown(c, '##'))].join('\n\n---\n\n')}\n`;
 }

@@ -1,8 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ParleyApi } from '../../../shared/contract/api.ts';
 import type { Connection } from '../api/client.ts';
 import { ReasoningHub } from '../features/chat/reasoningHub.ts';
 import { StreamHub } from '../features/chat/streamHub.ts';
+import { createQueryClient } from './queryClient.ts';
 
 export interface Services {
   api: ParleyApi;
@@ -17,10 +19,15 @@ const ServicesContext = createContext<Services | null>(null);
 export function ServicesProvider({ api, connection, children }: { api: ParleyApi; connection: Connection; children: ReactNode }) {
   const [streams] = useState(() => new StreamHub());
   const [reasoning] = useState(() => new ReasoningHub());
+  const [queryClient] = useState(createQueryClient);
   useEffect(() => streams.listen(api), [streams, api]);
   useEffect(() => reasoning.listen(api), [reasoning, api]);
   const services = useMemo(() => ({ api, connection, streams, reasoning }), [api, connection, streams, reasoning]);
-  return <ServicesContext value={services}>{children}</ServicesContext>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ServicesContext value={services}>{children}</ServicesContext>
+    </QueryClientProvider>
+  );
 }
 
 export function useServices(): Services {

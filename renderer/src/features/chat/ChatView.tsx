@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { NEW_CONVERSATION_DRAFT } from '../../../../shared/contract/drafts.ts';
 import type { ImageAttachment, Message } from '../../../../shared/domain.ts';
 import type { AppError } from '../../../../shared/errors.ts';
@@ -7,6 +7,7 @@ import { useServices } from '../../app/services.tsx';
 import { Composer } from '../composer/Composer.tsx';
 import { focusComposer } from '../composer/focusComposer.ts';
 import type { OpenSettings } from '../settings/settingsTarget.ts';
+import { warmUpRenderer } from '../markdown/warmUp.ts';
 import { ChatHeader } from './ChatHeader.tsx';
 import { MessageList } from './MessageList.tsx';
 import { useConversation } from './useConversation.ts';
@@ -26,12 +27,19 @@ export function ChatView({ conversationId, onConversationCreated, onOpenSettings
   const { api, streams } = useServices();
   const conversation = useConversation(conversationId);
   const { adopt, replace } = conversation;
+  const [sentCount, setSentCount] = useState(0);
   const [continueError, setContinueError] = useState<{ conversationId: string; error: AppError } | null>(null);
   const continuing = useRef(false);
   const streamingMessage = conversation.messages.find((m) => m.status === 'streaming');
   const streamId = useStreamId(streamingMessage?.id);
   const { commands, editingId, error: actionError } = useMessageCommands(conversation, onOpenSettings);
   const messages = conversation.messages;
+
+  // Once the window is idle after its first paint: what the first reply will need.
+  useEffect(() => {
+    const idle = requestIdleCallback(warmUpRenderer, { timeout: 3_000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   // Up in an empty composer edits the last thing the user said (not while a reply streams).
   const editLast = useCallback((): boolean => {
@@ -48,6 +56,7 @@ export function ChatView({ conversationId, onConversationCreated, onOpenSettings
       const { value } = result;
       streams.register(value.assistantMessage.id, value.streamId);
       adopt(value.conversationId, [value.userMessage, value.assistantMessage]);
+      setSentCount((n) => n + 1);
       if (value.conversationId !== conversationId) onConversationCreated(value.conversationId);
       return null;
     },
@@ -112,9 +121,16 @@ export function ChatView({ conversationId, onConversationCreated, onOpenSettings
         </div>
       ) : (
         <MessageList
+          // A fresh list (and view at the bottom) per conversation.
+          key={conversation.id ?? 'new'}
           conversationId={conversation.id}
           messages={conversation.messages}
           streaming={!!streamingMessage}
+          total={conversation.meta?.messageCount ?? conversation.messages.length}
+          hasOlder={conversation.hasOlder}
+          prepended={conversation.change === 'prepend'}
+          loadOlder={conversation.loadOlder}
+          sentCount={sentCount}
           onContinue={continueReply}
           commands={commands}
           editingId={editingId}

@@ -1,12 +1,12 @@
-import type { ImageAttachment } from '../../../../shared/domain.ts';
+import type { ImageRef } from '../../../../shared/domain.ts';
 
-/** The images sent with a user message, as thumbnails. */
-export function ImageStrip({ images }: { images: ImageAttachment[] }) {
+/** The images sent with a user message, as thumbnails, loaded by URL (never carried in the message). */
+export function ImageStrip({ images }: { images: ImageRef[] }) {
   return (
     <ul className="message__images" aria-label="Attached images">
       {images.map((image, i) => (
-        <li key={i}>
-          <img src={image.dataUrl} alt={image.name ?? `Image ${i + 1}`} />
+        <li key={`${image.id}-${i}`}>
+          <img src={image.url} alt={image.name ?? `Image ${i + 1}`} loading="lazy" decoding="async" />
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Message } from '../../../../shared/domain.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
+import { PlainText } from '../markdown/PlainText.tsx';
 
 interface Props {
   text: string;
@@ -20,5 +21,5 @@ export const MessageBody = memo(function MessageBody({ text, role, streaming }: 
       </div>
     );
   }
-  return <div className="message__body message__body--plain">{text}</div>;
+  return <PlainText className="message__body message__body--plain" text={text} />;
 });

@@ -22,17 +22,29 @@ interface Props {
   busy?: boolean;
   /** This (user) message is being edited in place. */
   editing?: boolean;
+  /** Its place on the branch (1-based) and the branch's length, for screen readers. */
+  position?: number | undefined;
+  setSize?: number | undefined;
 }
 
 /** One message. Memoized: a streaming reply repaints only itself, never the list around it. */
-export const MessageItem = memo(function MessageItem({ message, onContinue, commands, busy = false, editing = false }: Props) {
+export const MessageItem = memo(function MessageItem({ message, onContinue, commands, busy = false, editing = false, position, setSize }: Props) {
   const streaming = message.status === 'streaming';
   const text = useStreamingMessage(message.id, message.content, streaming);
   const name = authorName[message.role];
   const continueThis = useCallback(() => onContinue?.(message), [onContinue, message]);
   const retry = useCallback(() => commands?.regenerate(message), [commands, message]);
   return (
-    <article id={messageElementId(message.id)} className={`message message--${message.role}`} aria-label={name} data-status={message.status}>
+    // Focusable, so the arrow keys can move from message to message (see useListKeyboard).
+    <article
+      id={messageElementId(message.id)}
+      className={`message message--${message.role}`}
+      aria-label={name}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      tabIndex={0}
+      data-status={message.status}
+    >
       <h3 className="message__author">{name}</h3>
       {message.images.length > 0 && <ImageStrip images={message.images} />}
       {message.role === 'assistant' && <ReasoningBlock message={message} streaming={streaming} />}

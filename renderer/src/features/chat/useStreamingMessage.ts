@@ -1,9 +1,14 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useServices } from '../../app/services.tsx';
 
+/** At most this often while streaming: every frame would spend the page's whole time on layout and
+ *  paint for text the eye cannot read faster anyway. */
+const REPAINT_MS = 48;
+
 /**
  * The live text of a reply. While `streaming`, it follows the stream buffer and repaints at most once
- * per animation frame however many deltas arrive; otherwise it is simply `content`.
+ * per animation frame (and per REPAINT_MS) however many deltas arrive; otherwise it is simply `content`
+ * (so the finished reply shows as soon as its done event lands).
  */
 export function useStreamingMessage(messageId: string, content: string, streaming: boolean): string {
   const { streams } = useServices();
@@ -11,11 +16,18 @@ export function useStreamingMessage(messageId: string, content: string, streamin
     (onChange: () => void) => {
       if (!streaming) return () => undefined;
       let frame = 0;
+      let last = 0;
+      const paint = (now: number) => {
+        if (now - last < REPAINT_MS) {
+          frame = requestAnimationFrame(paint);
+          return;
+        }
+        frame = 0;
+        last = now;
+        onChange();
+      };
       const unsubscribe = streams.subscribe(messageId, () => {
-        frame ||= requestAnimationFrame(() => {
-          frame = 0;
-          onChange();
-        });
+        frame ||= requestAnimationFrame(paint);
       });
       return () => {
         unsubscribe();

@@ -20,7 +20,8 @@ export const ConversationRow = memo(function ConversationRow({ conversation, cur
   const badged = quick || pinned;
   const describe = [title, pinned ? '(pinned)' : '', quick ? '(from the quick prompt)' : ''].filter(Boolean).join(' ');
   return (
-    <li className="sidebar__row">
+    // Its <li> is the virtual list's row (see ConversationList).
+    <div className="sidebar__row-inner">
       {renaming ? (
         <RenameField conversation={conversation} onDone={() => setRenaming(false)} />
       ) : (
@@ -56,7 +57,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, cur
         onRename={() => setRenaming(true)}
         onTogglePin={() => void api.conversations.pin({ id: conversation.id, pinned: !pinned })}
       />
-    </li>
+    </div>
   );
 });
 

@@ -9,7 +9,8 @@ import { useConversationDeletion } from '../trash/useConversationDeletion.ts';
 import { TransferMenu } from '../transfer/TransferMenu.tsx';
 import { SignOutButton } from '../browserSession/SignOutButton.tsx';
 import { useTransfer } from '../transfer/useTransfer.ts';
-import { ConversationRow } from './ConversationRow.tsx';
+import { useRef } from 'react';
+import { ConversationList } from './ConversationList.tsx';
 import './sidebar.css';
 
 interface Props {
@@ -26,6 +27,7 @@ export function ConversationSidebar({ conversations, error, currentId, onSelect,
   const search = useConversationSearch(onSelect);
   const onDelete = useConversationDeletion(onSelect);
   const { exportConversations: onExport } = useTransfer();
+  const navRef = useRef<HTMLElement>(null);
   return (
     <aside className="sidebar">
       <div className="sidebar__top">
@@ -37,7 +39,7 @@ export function ConversationSidebar({ conversations, error, currentId, onSelect,
         </button>
       </div>
       <SearchBox search={search} />
-      <nav className="sidebar__nav" aria-label="Conversations">
+      <nav className="sidebar__nav" aria-label="Conversations" ref={navRef}>
         {/* While there is a query, its results take the list's place. */}
         {search.active && <SearchResults search={search} />}
         {!search.active && error && (
@@ -48,18 +50,14 @@ export function ConversationSidebar({ conversations, error, currentId, onSelect,
         {search.active ? null : conversations.length === 0 && !error ? (
           <p className="sidebar__empty">No conversations yet.</p>
         ) : (
-          <ul className="sidebar__list">
-            {conversations.map((conversation) => (
-              <ConversationRow
-                key={conversation.id}
-                conversation={conversation}
-                current={conversation.id === currentId}
-                onSelect={onSelect}
-                onDelete={onDelete}
-                onExport={onExport}
-              />
-            ))}
-          </ul>
+          <ConversationList
+            conversations={conversations}
+            currentId={currentId}
+            onSelect={onSelect}
+            onDelete={onDelete}
+            onExport={onExport}
+            scrollRef={navRef}
+          />
         )}
       </nav>
       <ToastHost />

@@ -1,7 +1,7 @@
 import { Fragment, memo, useContext } from 'react';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { BlockComplete } from './blockState.ts';
-import type { HighlightedLines } from './highlighter.ts';
+import type { HighlightedLines } from './highlightProtocol.ts';
 import { useHighlight } from './useHighlight.ts';
 
 function Highlighted({ lines }: { lines: HighlightedLines }) {

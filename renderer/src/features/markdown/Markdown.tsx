@@ -1,32 +1,62 @@
-import { memo } from 'react';
-import ReactMarkdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
+import { memo, useEffect, useState } from 'react';
+import remend from 'remend';
 import { BlockComplete } from './blockState.ts';
-import { MARKDOWN_COMPONENTS } from './components.tsx';
-import { prepareMath } from './prepareMath.ts';
+import { cachedTree, parseInWorker } from './markdownClient.ts';
+import { isCheapToParse } from './parseCost.ts';
+import { PlainText } from './PlainText.tsx';
+import { cachedBlock, remember, renderBlock, treeToReact } from './renderTree.ts';
 import { splitBlocks } from './splitBlocks.ts';
 import './markdown.css';
 
-// Module-level, so memoization holds. No rehype-raw: raw HTML in a reply becomes text, never markup.
-const REMARK_PLUGINS = [remarkGfm, remarkMath];
+/** Past this a reply is shown as plain text: splitting and parsing it would grow with its size. */
+const MAX_MARKDOWN_CHARS = 400_000;
 
-/** One top-level block, parsed again only when its own text (or its completeness) changes. */
+/** A block too costly for this thread: plain text until the Markdown worker's tree arrives. */
+function WorkerBlock({ text }: { text: string }) {
+  const [tree, setTree] = useState(() => {
+    const known = cachedBlock(text);
+    if (known) return { text, element: known };
+    const root = cachedTree(text);
+    return root ? { text, element: treeToReact(structuredClone(root)) } : undefined;
+  });
+  useEffect(() => {
+    if (tree?.text === text || cachedTree(text) === null) return;
+    let live = true;
+    void parseInWorker(text).then((root) => {
+      if (!live || !root) return;
+      const element = treeToReact(structuredClone(root));
+      remember(text, element);
+      setTree({ text, element });
+    });
+    return () => {
+      live = false;
+    };
+  }, [text, tree]);
+  return tree?.text === text ? tree.element : <PlainText text={text} />;
+}
+
+/**
+ * One top-level block, parsed again only when its own text (or its completeness) changes. The
+ * growing tail of a streaming reply is healed first (remend closes a dangling `**`, an open code
+ * span or link), so it reads sensibly before its closing marks arrive.
+ */
 const MarkdownBlock = memo(function MarkdownBlock({ text, complete }: { text: string; complete: boolean }) {
+  const source = complete ? text : remend(text);
+  const cheap = isCheapToParse(source);
   return (
     <BlockComplete value={complete}>
-      <ReactMarkdown remarkPlugins={REMARK_PLUGINS} components={MARKDOWN_COMPONENTS}>
-        {prepareMath(text)}
-      </ReactMarkdown>
+      {cheap ? renderBlock(source, complete) : complete ? <WorkerBlock text={text} /> : <PlainText text={text} />}
     </BlockComplete>
   );
 });
 
 /**
  * A Markdown reply (GFM, math, highlighted code). While it streams, only the last block re-renders
- * per frame; the finished blocks before it keep their rendered tree.
+ * per frame; the finished blocks before it keep their rendered tree (and a cache keeps it across
+ * mounts). Work per block is bounded: see parseCost.ts.
  */
 export const Markdown = memo(function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
+  if (text.length > MAX_MARKDOWN_CHARS) return <PlainText text={text} />;
   const blocks = splitBlocks(text);
   return (
     <div className="markdown">

@@ -4,6 +4,14 @@ import type * as KatexModule from './katexRender.ts';
 
 const katexModule = lazyModule<typeof KatexModule>(() => import('./katexRender.ts'));
 
+/** Starts loading KaTeX (and typesets a small formula once it is here, to warm it). */
+export function preloadMath(): void {
+  const unsubscribe = katexModule.subscribe(() => {
+    unsubscribe();
+    katexModule.get()?.renderMath('x^2', false);
+  });
+}
+
 /** A formula typeset by KaTeX; the TeX source shows until KaTeX's chunk has arrived. */
 export const MathView = memo(function MathView({ tex, display }: { tex: string; display: boolean }) {
   const katex = useLazyModule(katexModule);

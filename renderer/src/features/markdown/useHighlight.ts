@@ -1,34 +1,29 @@
-import { useEffect, useMemo, useState } from 'react';
-import { lazyModule, nothingToLoad, useLazyModule } from '../../ui/lazyModule.ts';
-import type * as HighlighterModule from './highlighter.ts';
-import type { HighlightedLines } from './highlighter.ts';
-
-type Highlighter = typeof HighlighterModule;
-const highlighterModule = lazyModule<Highlighter>(() => import('./highlighter.ts'));
+import { useEffect, useState } from 'react';
+import { cachedHighlight, highlight } from './highlightClient.ts';
+import type { HighlightedLines } from './highlightProtocol.ts';
 
 /**
- * The code as coloured tokens, or undefined while it shows plain: before the highlighter chunk or the
- * language arrived, for a language Parley does not know, and while `enabled` is false (the block is
- * still streaming, so it is highlighted once instead of on every frame).
+ * The code as coloured tokens, or undefined while it shows plain: until the worker answered, for a
+ * language Parley does not know, and while `enabled` is false (the block is still streaming, so it is
+ * highlighted once instead of on every frame). A block seen before comes from the cache at once, so
+ * mounting it again (scrolling back, re-opening a chat) never flashes plain.
  */
 export function useHighlight(code: string, tag: string | undefined, enabled: boolean): HighlightedLines | undefined {
   const wanted = enabled && !!tag ? tag : undefined;
-  // Subscribing starts the chunk's download: only a finished code block with a language tag asks.
-  const highlighter = useLazyModule<Highlighter>(wanted ? highlighterModule : nothingToLoad);
-  // Synchronous once the language is in, so a block mounted again (switching chats) never flashes plain.
-  const now = useMemo(() => (highlighter && wanted ? highlighter.highlightNow(code, wanted) : undefined), [highlighter, wanted, code]);
-  const [late, setLate] = useState<{ code: string; tag: string; lines: HighlightedLines | undefined }>();
+  const now = wanted ? cachedHighlight(code, wanted) : undefined;
+  const [late, setLate] = useState<{ code: string; tag: string; lines: HighlightedLines | null }>();
 
   useEffect(() => {
-    if (!highlighter || !wanted || now) return;
+    if (!wanted || now !== undefined) return;
     let live = true;
-    void highlighter.prepare(wanted).then((ok) => {
-      if (live && ok) setLate({ code, tag: wanted, lines: highlighter.highlightNow(code, wanted) });
+    void highlight(code, wanted).then((lines) => {
+      if (live) setLate({ code, tag: wanted, lines });
     });
     return () => {
       live = false;
     };
-  }, [highlighter, wanted, code, now]);
+  }, [wanted, code, now]);
 
-  return now ?? (late && late.code === code && late.tag === wanted ? late.lines : undefined);
+  const lines = now !== undefined ? now : late && late.code === code && late.tag === wanted ? late.lines : undefined;
+  return lines ?? undefined;
 }

@@ -10,8 +10,9 @@ function dateOf(ms: number): string {
   return date.toLocaleDateString(undefined, sameYear ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-function countText(count: number): string {
-  return count === 1 ? '1 result' : `${count} results`;
+function countText(count: number, more: boolean): string {
+  if (more) return `${count.toLocaleString('en')}+ results`;
+  return count === 1 ? '1 result' : `${count.toLocaleString('en')} results`;
 }
 
 /** The results in the conversation list's place: a listbox the search box drives. */
@@ -21,7 +22,7 @@ export function SearchResults({ search }: { search: ConversationSearch }) {
     <div className="search-results">
       {/* Always present, so the count (or "No results") is announced as it changes. */}
       <p className={`search-results__status${results.length > 0 ? ' search-results__status--hidden' : ''}`} role="status">
-        {!answered || error ? '' : results.length > 0 ? countText(results.length) : `No results for “${search.query.trim()}”.`}
+        {!answered || error ? '' : results.length > 0 ? countText(results.length, search.hasMore) : `No results for “${search.query.trim()}”.`}
       </p>
       {error && (
         <p className="search-results__error" role="alert">
@@ -51,6 +52,11 @@ export function SearchResults({ search }: { search: ConversationSearch }) {
             </li>
           ))}
         </ul>
+      )}
+      {search.hasMore && (
+        <button type="button" className="button button--quiet search-results__more" onClick={search.loadMore}>
+          Show more results
+        </button>
       )}
     </div>
   );

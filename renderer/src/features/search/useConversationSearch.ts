@@ -3,7 +3,8 @@ import type { SearchResult } from '../../../../shared/contract/conversations.ts'
 import type { AppError } from '../../../../shared/errors.ts';
 import { useApi } from '../../app/services.tsx';
 import { focusComposer } from '../composer/focusComposer.ts';
-import { revealMessage } from './revealMessage.ts';
+// The virtual message list takes the jump: it pages back to the message, centres and highlights it.
+import { revealMessage } from '../chat/messageReveal.ts';
 import { useSearchResults } from './useSearchResults.ts';
 
 export interface ConversationSearch {
@@ -15,6 +16,9 @@ export interface ConversationSearch {
   answered: boolean;
   results: SearchResult[];
   error: AppError | null;
+  /** More results follow; loadMore() appends the next page. */
+  hasMore: boolean;
+  loadMore: () => void;
   activeIndex: number;
   setActiveIndex: (index: number) => void;
   open: (index: number) => void;
@@ -31,7 +35,7 @@ export interface ConversationSearch {
 export function useConversationSearch(onSelect: (conversationId: string) => void): ConversationSearch {
   const api = useApi();
   const [query, setQuery] = useState('');
-  const { query: answeredQuery, results, error } = useSearchResults(query);
+  const { query: answeredQuery, results, error, hasMore, loadMore } = useSearchResults(query);
   const [activeIndex, setActiveIndex] = useState(0);
   const returnFocus = useRef<HTMLElement | null>(null);
   const listId = useId();
@@ -58,7 +62,7 @@ export function useConversationSearch(onSelect: (conversationId: string) => void
       // screen first; whatever that answers, the conversation opens.
       void api.conversations.selectBranch({ messageId: result.messageId }).then(() => {
         onSelect(result.conversationId);
-        revealMessage(result.messageId);
+        revealMessage(result.messageId, result.conversationId);
       });
     },
     [api, results, onSelect],
@@ -72,7 +76,10 @@ export function useConversationSearch(onSelect: (conversationId: string) => void
   const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return;
     const count = results.length;
-    if (event.key === 'ArrowDown' && count > 0) setActiveIndex((activeIndex + 1) % count);
+    if (event.key === 'ArrowDown' && count > 0 && activeIndex === count - 1 && hasMore) {
+      loadMore();
+      setActiveIndex(activeIndex);
+    } else if (event.key === 'ArrowDown' && count > 0) setActiveIndex((activeIndex + 1) % count);
     else if (event.key === 'ArrowUp' && count > 0) setActiveIndex((activeIndex - 1 + count) % count);
     else if (event.key === 'Enter' && count > 0) open(activeIndex);
     else if (event.key === 'Escape') {
@@ -93,6 +100,8 @@ export function useConversationSearch(onSelect: (conversationId: string) => void
     answered: answeredQuery === trimmed,
     results,
     error,
+    hasMore,
+    loadMore,
     activeIndex: Math.min(activeIndex, Math.max(0, results.length - 1)),
     setActiveIndex,
     open,

@@ -1,13 +1,11 @@
-/** Saves text as a file through the browser's download (Electron shows its save dialog). */
-export function downloadFile(file: { fileName: string; mimeType: string; content: string }): void {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+/** Starts a browser download of a URL (browser mode's one-time export URL); the file streams from the
+ *  server straight to disk, never through the page's memory. */
+export function startDownload(url: string, fileName: string): void {
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   link.hidden = true;
   document.body.append(link);
   link.click();
   link.remove();
-  // The download has its own copy once it started; a moment later the URL can go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
