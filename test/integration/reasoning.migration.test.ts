@@ -28,7 +28,7 @@ const userVersion = (file: string): unknown => {
   }
 };
 
-describe('schema 5: reasoning', () => {
+describe('schema 6: reasoning', () => {
   it('upgrades a schema-4 database after a backup, keeping every reply, with no reasoning on old ones', () => {
     const { db } = openDatabase(dbPath, MIGRATIONS.filter((m) => m.version <= 4));
     db.exec(`
@@ -42,7 +42,7 @@ describe('schema 5: reasoning', () => {
     const store = ConversationStore.open(dbPath);
     try {
       expect(userVersion(`${dbPath}.bak-v4`)).toBe(4);
-      expect(userVersion(dbPath)).toBe(5);
+      expect(userVersion(dbPath)).toBe(6);
       const [, reply] = store.getConversation('c1')?.messages ?? [];
       expect(reply?.content).toBe('Hello.');
       expect(reply).not.toHaveProperty('reasoning');
