@@ -19,7 +19,11 @@ module.exports = {
   // Rebuild native modules (keytar) against Electron's headers for each target.
   npmRebuild: true,
   buildDependenciesFromSource: false,
-  extraResources: [{ from: 'resources/tray', to: 'tray', filter: ['*.png'] }],
+  extraResources: [
+    { from: 'resources/tray', to: 'tray', filter: ['*.png'] },
+    // The window icon on Linux (macOS and Windows take the bundle's and the executable's own).
+    { from: 'resources/icons/256x256.png', to: 'icons/256x256.png' },
+  ],
 
   electronFuses: {
     runAsNode: false,

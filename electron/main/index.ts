@@ -24,16 +24,17 @@ import { lockDownSession, type WindowTarget } from './windows.ts';
 
 // Built as out/main/index.js: the preload and the renderer sit beside it in out/, resources/ two up.
 const here = import.meta.dirname;
+/** Packaged: electron-builder's extraResources; in development: the repository's resources/. */
+const resourceFile = (...parts: string[]): string =>
+  app.isPackaged ? join(process.resourcesPath, ...parts) : join(here, '..', '..', 'resources', ...parts);
 const target: WindowTarget = {
   preloadPath: join(here, '..', 'preload', 'index.cjs'),
   indexHtmlPath: join(here, '..', 'renderer', 'index.html'),
   quickHtmlPath: join(here, '..', 'renderer', 'quick.html'),
+  iconPath: resourceFile('icons', '256x256.png'),
   // The dev server is trusted only in development: a packaged app ignores the variable.
   devServerUrl: !app.isPackaged ? process.env.ELECTRON_RENDERER_URL || undefined : undefined,
 };
-/** Packaged: electron-builder's extraResources; in development: the repository's resources/. */
-const resourceFile = (...parts: string[]): string =>
-  app.isPackaged ? join(process.resourcesPath, ...parts) : join(here, '..', '..', 'resources', ...parts);
 
 app.setName('Parley');
 // Every file Parley creates (database, -wal/-shm, backups, exports) starts readable by this user only.

@@ -7,6 +7,8 @@ export interface WindowTarget {
   devServerUrl?: string;
   indexHtmlPath: string;
   quickHtmlPath: string;
+  /** The window icon (Linux shows it in the title bar and the task switcher). */
+  iconPath?: string;
 }
 
 export type PageQuery = Record<string, string>;
@@ -26,6 +28,7 @@ export function createMainWindow(target: WindowTarget, options: MainWindowOption
     minHeight: 400,
     show: false,
     title: 'Parley',
+    ...(target.iconPath ? { icon: target.iconPath } : {}),
     webPreferences: secureWebPreferences(target.preloadPath),
   });
   if (options.show) window.once('ready-to-show', () => window.show());

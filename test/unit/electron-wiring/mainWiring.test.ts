@@ -1,6 +1,7 @@
 // electron/main, started for real (real services on a temp data dir) against the fake Electron APIs
 // of ./fakeElectron.ts: what a wiring mistake would break fails here, on machines without Electron.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callChannels } from '../../../shared/contract/channels.ts';
 import { makeTempDir, removeTempDir } from '../../support/tempDir.ts';
@@ -72,6 +73,13 @@ describe('electron/main wiring (fake Electron APIs)', { timeout: 60_000 }, () =>
     }
     await expect.poll(() => mainWindow()?.isVisible()).toBe(true);
     expect(quickWindow()?.isVisible()).toBe(false);
+  });
+
+  it('gives the main window Parley\'s icon, a file that exists', async () => {
+    await launch();
+    const icon = mainWindow()?.options.icon;
+    expect(typeof icon).toBe('string');
+    expect(existsSync(String(icon))).toBe(true);
   });
 
   it('answers calls from its own pages and refuses foreign pages and iframes', async () => {
