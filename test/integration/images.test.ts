@@ -10,7 +10,6 @@ import { SearchService } from '../../electron/core/search/SearchService.ts';
 import { ConversationStore } from '../../electron/core/store/ConversationStore.ts';
 import { readImage } from '../../electron/core/store/images.ts';
 import { latestVersion, MIGRATIONS } from '../../electron/core/store/migrations.ts';
-import { MIGRATIONS } from '../../electron/core/store/migrations.ts';
 import { openDatabase } from '../../electron/core/store/openDatabase.ts';
 import { TrashService } from '../../electron/core/store/trash.ts';
 import type { Conversation } from '../../shared/domain.ts';
