@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import type { EventChannel, EventPayload } from '../shared/contract/index.ts';
 import { ChatService } from '../electron/core/chat/ChatService.ts';
 import { ConversationStore } from '../electron/core/store/ConversationStore.ts';
-import { median, once, samples, writtenBytes, type Figure } from './measure.ts';
+import { once, samples, writtenBytes, type Figure } from './measure.ts';
 
 const CHUNKS = 400; // 400 × 256 B = 100 KB
 const RUNS = 5;
