@@ -13,7 +13,7 @@ import { parleyExport, longConversation, manyConversations, type SeedConversatio
 import { startFakeProvider, type FakeProvider } from '../test/support/fakeProvider.ts';
 import { connectClient, serveEnv, startServe, type ServeProcess } from '../test/support/serveProcess.ts';
 import { benchReply, FULL_REPLY_CHARS, REPLY_END } from './benchReply.ts';
-import { median, type Figure } from './measure.ts';
+import { once, samples, type Figure } from './measure.ts';
 import { readTasks, startTasks, whenTextShows } from './pageProbe.ts';
 
 const small = process.env['PARLEY_BENCH_SIZE'] === 'small';
@@ -130,12 +130,12 @@ async function benchStreamingReply(r: Rig): Promise<Figure[]> {
     await page.close();
     const throttled = c.throttle > 1;
     figures.push(
-      { name: `${c.name}: tasks > 50 ms`, value: median(runs.map((x) => x.long)), unit: 'tasks', ...(throttled ? {} : { target: 0, better: 'lower' as const }) },
-      { name: `${c.name}: TBT`, value: median(runs.map((x) => x.tbt)), unit: 'ms', target: throttled ? 500 : 50, better: 'lower' },
-      { name: `${c.name}: longest task`, value: median(runs.map((x) => x.longest)), unit: 'ms', ...(throttled ? { target: 200, better: 'lower' as const } : {}) },
+      { name: `${c.name}: tasks > 50 ms`, ...samples(runs.map((x) => x.long)), unit: 'tasks', ...(throttled ? {} : { target: 0, better: 'lower' as const }) },
+      { name: `${c.name}: TBT`, ...samples(runs.map((x) => x.tbt)), unit: 'ms', target: throttled ? 500 : 50, better: 'lower' },
+      { name: `${c.name}: longest task`, ...samples(runs.map((x) => x.longest)), unit: 'ms', ...(throttled ? { target: 200, better: 'lower' as const } : {}) },
     );
     if (!throttled) {
-      figures.push({ name: `${c.name}: last characters on screen after done`, value: median(runs.map((x) => x.lastCharsMs)), unit: 'ms', target: 100, better: 'lower' });
+      figures.push({ name: `${c.name}: last characters on screen after done`, ...samples(runs.map((x) => x.lastCharsMs)), unit: 'ms', target: 100, better: 'lower' });
     }
   }
   return figures;
@@ -175,13 +175,13 @@ async function benchLongConversation(r: Rig): Promise<Figure[]> {
   }
   await page.close();
   return [
-    { name: `${label}: first messages painted after the click`, value: first, unit: 'ms', target: 150, better: 'lower' },
-    { name: `${label}: elements in the message list`, value: elements, unit: 'elements', target: 1_500, better: 'lower' },
-    { name: `${label}: scroll bottom to top, longest task`, value: scroll.longest, unit: 'ms', target: 50, better: 'lower' },
-    { name: `${label}: re-open 1st`, value: reopen[0] ?? Number.NaN, unit: 'ms' },
-    { name: `${label}: re-open 5th`, value: reopen[4] ?? Number.NaN, unit: 'ms' },
-    { name: `${label}: heap after re-open 1st`, value: heap[0] ?? Number.NaN, unit: 'MB' },
-    { name: `${label}: heap after re-open 5th`, value: heap[4] ?? Number.NaN, unit: 'MB' },
+    { name: `${label}: first messages painted after the click`, ...once(first), unit: 'ms', target: 150, better: 'lower' },
+    { name: `${label}: elements in the message list`, ...once(elements), unit: 'elements', target: 1_500, better: 'lower' },
+    { name: `${label}: scroll bottom to top, longest task`, ...once(scroll.longest), unit: 'ms', target: 50, better: 'lower' },
+    { name: `${label}: re-open 1st`, ...once(reopen[0] ?? Number.NaN), unit: 'ms' },
+    { name: `${label}: re-open 5th`, ...once(reopen[4] ?? Number.NaN), unit: 'ms' },
+    { name: `${label}: heap after re-open 1st`, ...once(heap[0] ?? Number.NaN), unit: 'MB' },
+    { name: `${label}: heap after re-open 5th`, ...once(heap[4] ?? Number.NaN), unit: 'MB' },
   ];
 }
 
@@ -195,8 +195,8 @@ async function benchSidebar(r: Rig): Promise<Figure[]> {
   await page.close();
   const label = `${SIZE.sidebar.toLocaleString('en')} conversations`;
   return [
-    { name: `${label}: sidebar painted after load`, value: painted - started, unit: 'ms', target: 300, better: 'lower' },
-    { name: `${label}: elements in the sidebar`, value: elements, unit: 'elements', target: 1_500, better: 'lower' },
+    { name: `${label}: sidebar painted after load`, ...once(painted - started), unit: 'ms', target: 300, better: 'lower' },
+    { name: `${label}: elements in the sidebar`, ...once(elements), unit: 'elements', target: 1_500, better: 'lower' },
   ];
 }
 
@@ -223,8 +223,8 @@ async function benchHostile(r: Rig): Promise<Figure[]> {
     await page.close();
     const label = `hostile reply "${title}" (${Math.round(reply.length / 1024).toLocaleString('en')} KB)`;
     figures.push(
-      { name: `${label}: on screen after the click`, value: shown - started, unit: 'ms', target: 1_000, better: 'lower' },
-      { name: `${label}: longest task`, value: tasks.longest, unit: 'ms', target: 50, better: 'lower' },
+      { name: `${label}: on screen after the click`, ...once(shown - started), unit: 'ms', target: 1_000, better: 'lower' },
+      { name: `${label}: longest task`, ...once(tasks.longest), unit: 'ms', target: 50, better: 'lower' },
     );
   }
   return figures;
