@@ -109,6 +109,19 @@ describe('streamed export and import in browser mode', () => {
     expect(await h.call<{ cancelled: boolean }>('conversations:cancelTransfer', { jobId: start.jobId })).toEqual({ cancelled: false });
   });
 
+  it('honours a Cancel that comes while the file is still uploading: nothing is imported', async () => {
+    const h = await harness('early');
+    const file = path.join(dir, 'early.json');
+    await writeSyntheticExport(file, { conversations: 50, messagesPerConversation: 4 });
+    const start = await h.call<TransferStart>('conversations:importFile', {});
+    // Cancelled before the upload (and so the import) began.
+    expect(await h.call<{ cancelled: boolean }>('conversations:cancelTransfer', { jobId: start.jobId })).toEqual({ cancelled: true });
+    const end = (await (await upload(h, start.url!, file)).json()) as TransferEvent;
+    expect(end).toMatchObject({ phase: 'cancelled', result: { imported: 0 } });
+    expect(await h.call<ConversationSummary[]>('conversations:list')).toEqual([]);
+    expect(await h.call<{ cancelled: boolean }>('conversations:cancelTransfer', { jobId: start.jobId })).toEqual({ cancelled: false });
+  });
+
   it('writes a very long conversation in slices, hidden until whole, and removes it whole on cancel', async () => {
     const h = await harness('long');
     const file = path.join(dir, 'long.json');
@@ -141,7 +154,8 @@ describe('streamed export and import in browser mode', () => {
   it('refuses bad files with a clear message and writes nothing of them', async () => {
     const h = await harness('bad');
     const cases: Array<[string, string, RegExp]> = [
-      ['zip.json', 'PK\u0003\u0004 not json', /not valid JSON/],
+      ['zip.json', 'PK\u0003\u0004 not json', /not valid JSON: it looks like a ZIP archive/],
+      ['photo.png', '\u0089PNG\r\n\u001a\n', /not valid JSON: it looks like a PNG image/],
       ['truncated.json', '{"format":"parley-export","version":2,"conversations":[{"id":"c1","title":"t","createdAt":1,"updatedAt":1,"messages":[', /cut off or damaged|not valid JSON/],
       ['newer.json', '{"format":"parley-export","version":9,"conversations":[]}', /newer version of Parley/],
       ['other.json', '{"hello":1}', /not one Parley can import/],

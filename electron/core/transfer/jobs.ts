@@ -12,6 +12,9 @@ function errorOf(err: unknown): AppError {
   return appError('storage', `The transfer failed: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}.`);
 }
 
+/** How many job ids the early-cancel and ended sets keep at most (ids are never reused). */
+const MAX_REMEMBERED = 100;
+
 /** Streamed exports and imports running in the store worker, each under a job id the windows can
  *  cancel; progress and the one ending of each are announced as conversations:transfer. */
 export class TransferJobs {
@@ -19,6 +22,10 @@ export class TransferJobs {
   readonly #events: EventSink;
   readonly #app: { name: string; version: string };
   readonly #running = new Map<string, AbortController>();
+  /** Jobs cancelled before they reached the worker (an upload still on its way): they end at once. */
+  readonly #cancelledEarly = new Set<string>();
+  /** Jobs that already ended: nothing left to cancel. */
+  readonly #ended = new Set<string>();
 
   constructor(store: ConversationStore, events: EventSink, appVersion: string) {
     this.#store = store;
@@ -88,7 +95,14 @@ export class TransferJobs {
 
   cancel(jobId: string): boolean {
     const controller = this.#running.get(jobId);
-    if (!controller || controller.signal.aborted) return false;
+    if (!controller) {
+      if (this.#ended.has(jobId)) return false;
+      // Browser mode's upload arrives before its import starts: remember the cancel for when it does.
+      if (this.#cancelledEarly.size >= MAX_REMEMBERED) this.#cancelledEarly.clear();
+      this.#cancelledEarly.add(jobId);
+      return true;
+    }
+    if (controller.signal.aborted) return false;
     controller.abort();
     return true;
   }
@@ -101,10 +115,13 @@ export class TransferJobs {
     if (this.#running.has(jobId)) throw new AppErrorException(appError('invalid_input', 'That transfer is already running.'));
     const controller = new AbortController();
     this.#running.set(jobId, controller);
+    if (this.#cancelledEarly.delete(jobId)) controller.abort();
     return controller.signal;
   }
 
   #end(event: TransferEvent): TransferEvent {
+    if (this.#ended.size >= MAX_REMEMBERED) this.#ended.clear();
+    this.#ended.add(event.jobId);
     this.#emit(event);
     if (event.kind === 'import' && (event.result?.imported ?? 0) > 0) this.#changed();
     return event;

@@ -3,7 +3,7 @@ import { fail } from '../../../shared/errors.ts';
 import { ChatGptExportSchema, fromChatGpt } from './chatgpt.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, ParleyExportSchema, type ExportedConversation } from './exportSchema.ts';
 
-const KINDS = "Import a Parley JSON export, or conversations.json from a ChatGPT data export (unzip it first).";
+export const KINDS = 'Import a Parley JSON export, or conversations.json from a ChatGPT data export (unzip it first).';
 
 /** The first problem zod found, with where it is, e.g. "conversations.2.messages.0.role: Invalid option". */
 function firstIssue(error: z.ZodError): string {
@@ -25,13 +25,18 @@ function whatItLooksLike(content: string): string | undefined {
   return undefined;
 }
 
+/** The message for a file that is not JSON, naming what it seems to be (from its first characters):
+ *  the parser's own words ("Unexpected token … in JSON at position 0") help nobody here. */
+export function notJsonMessage(head: string): string {
+  const kind = whatItLooksLike(head);
+  return `That file is not valid JSON${kind ? `: it looks like ${kind}` : ''}. ${KINDS}`;
+}
+
 function parseJson(content: string): unknown {
   try {
     return JSON.parse(content);
   } catch {
-    // The parser's own words ("Unexpected token … in JSON at position 0") help nobody here.
-    const kind = whatItLooksLike(content);
-    return fail('invalid_input', `That file is not valid JSON${kind ? `: it looks like ${kind}` : ''}. ${KINDS}`);
+    return fail('invalid_input', notJsonMessage(content));
   }
 }
 

@@ -8,9 +8,9 @@ import type { StoreDb } from '../store/storeDb.ts';
 import { ChatGptExportSchema, fromChatGpt } from './chatgpt.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportedConversationSchema, type ExportedConversation } from './exportSchema.ts';
 import { conversationExists, dropHalfImported, insertConversation, insertMessages, mergeConversation, showImported } from './importWriter.ts';
+import { KINDS, notJsonMessage } from './parseImport.ts';
 import { TransferCancelled } from './streamExport.ts';
 
-const KINDS = 'Import a Parley JSON export, or conversations.json from a ChatGPT data export (unzip it first).';
 const ChatGptConversationSchema = ChatGptExportSchema.element;
 /** Read this much of the file at a time. */
 const CHUNK_BYTES = 128 * 1024;
@@ -114,9 +114,9 @@ export async function importFile(
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (signal.aborted) throw new TransferCancelled();
       if (!parser) {
-        const first = chunk.toString('utf8', 0, Math.min(chunk.length, 64)).trimStart()[0];
-        reader.kind = first === '{' ? 'parley' : first === '[' ? 'chatgpt' : undefined;
-        if (!reader.kind) fail('invalid_input', `That file is not valid JSON. ${KINDS}`);
+        const head = chunk.toString('utf8', 0, Math.min(chunk.length, 64)).trimStart();
+        reader.kind = head[0] === '{' ? 'parley' : head[0] === '[' ? 'chatgpt' : undefined;
+        if (!reader.kind) fail('invalid_input', notJsonMessage(head));
         parser = parserFor(reader, found);
       }
       write(parser, chunk);
