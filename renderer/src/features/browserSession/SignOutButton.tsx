@@ -10,7 +10,7 @@ export function SignOutButton() {
     <>
       <button
         type="button"
-        className="button button--quiet sidebar-footer-button"
+        className="button button--quiet sidebar-footer-button sidebar__sign-out"
         onClick={() => {
           setFailed(false);
           void signOutOfBrowser().then((done) => {
