@@ -1,30 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { callParley, expect, test } from '../support/browserMode.ts';
 import type { ProviderList } from '../../shared/contract/providers.ts';
+import { addProvider, openSettings } from './providerHelpers.ts';
 
 // Finding 4 through the UI: moving a provider with a stored token to another host asks first;
 // "Forget the token" drops it before the new host could see it, "Keep the token" keeps it.
-
-async function openSettings(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await expect(dialog.getByRole('heading', { name: 'Providers' })).toBeVisible();
-  return dialog;
-}
-
-async function addProvider(dialog: Locator, name: string, baseUrl: string, token: string): Promise<void> {
-  await dialog.getByRole('button', { name: 'Add provider' }).click();
-  const editor = dialog.getByRole('group', { name: 'New provider' });
-  await editor.getByLabel('Provider name').fill(name);
-  await editor.getByLabel('Provider base URL').fill(baseUrl);
-  await editor.getByLabel('Provider API token').fill(token);
-  await editor.getByRole('button', { name: 'Save provider' }).click();
-  const row = dialog.getByRole('listitem', { name });
-  const keepForSession = editor.getByRole('button', { name: 'Keep for this session only' });
-  await expect(row.or(keepForSession)).toBeVisible();
-  if (await keepForSession.isVisible()) await keepForSession.click();
-  await expect(row).toContainText('Token set');
-}
 
 async function moveProvider(dialog: Locator, name: string, baseUrl: string, answer: 'Keep the token' | 'Forget the token'): Promise<void> {
   await dialog.getByRole('button', { name: `Edit ${name}` }).click();
