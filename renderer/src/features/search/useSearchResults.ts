@@ -3,8 +3,9 @@ import type { SearchResult } from '../../../../shared/contract/conversations.ts'
 import type { AppError } from '../../../../shared/errors.ts';
 import { useApi } from '../../app/services.tsx';
 
-/** Typing pauses this long before a search goes out. */
-export const SEARCH_DELAY_MS = 150;
+/** Typing pauses this long before a search goes out: long enough to skip most keystrokes of a word,
+ *  short enough that results follow the typing (the search itself takes a few ms). */
+export const SEARCH_DELAY_MS = 100;
 /** Results per page. */
 const LIMIT = 50;
 
