@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { StoreDb } from './storeDb.ts';
 
 /** The WAL is cut back to this size once everything in it is in the database. */
@@ -18,4 +19,24 @@ export function checkpointWal(db: StoreDb): { walPages: number; checkpointed: nu
     truncated = true;
   }
   return { walPages, checkpointed, truncated };
+}
+
+const walFiles = new WeakMap<StoreDb, string | null>();
+
+/** The WAL file's size now (0 for an in-memory database or before the WAL exists): a stat, no query
+ *  after the first call. Lets a long writer (an import) checkpoint by size as well as by time. */
+export function walBytes(db: StoreDb): number {
+  let file = walFiles.get(db);
+  if (file === undefined) {
+    const main = db.prepare('PRAGMA database_list').all().find((row) => row['name'] === 'main');
+    const path = typeof main?.['file'] === 'string' ? main['file'] : '';
+    file = path ? `${path}-wal` : null;
+    walFiles.set(db, file);
+  }
+  if (!file) return 0;
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

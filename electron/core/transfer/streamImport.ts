@@ -3,7 +3,7 @@ import { JSONParser } from '@streamparser/json';
 import type { z } from 'zod';
 import { setImmediate as yieldToCalls } from 'node:timers/promises';
 import { fail } from '../../../shared/errors.ts';
-import { checkpointWal } from '../store/checkpoint.ts';
+import { checkpointWal, walBytes } from '../store/checkpoint.ts';
 import type { StoreDb } from '../store/storeDb.ts';
 import { ChatGptExportSchema, fromChatGpt } from './chatgpt.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportedConversationSchema, type ExportedConversation } from './exportSchema.ts';
@@ -164,8 +164,10 @@ async function mergeInBatches(db: StoreDb, reader: ConversationReader, values: u
     if (signal.aborted) throw new TransferCancelled();
     if (isLargeAndNew(db, conversations[next]!)) await importInSlices(db, conversations[next++]!, progress, signal);
     else next = merge(db, conversations, next, progress);
-    // Between batches the WAL is checkpointed often, so each checkpoint is short and the WAL small.
-    if (performance.now() - lastCheckpoint.at > CHECKPOINT_MS) {
+    // Between batches the WAL is checkpointed often (by time, and as soon as it passes WAL_SOFT_BYTES),
+    // so each checkpoint is short and the WAL small: after a full checkpoint SQLite writes it from the
+    // start again, so it stays near that size.
+    if (performance.now() - lastCheckpoint.at > CHECKPOINT_MS || walBytes(db) > WAL_SOFT_BYTES) {
       db.guard('checkpoint the database', () => checkpointWal(db));
       lastCheckpoint.at = performance.now();
     }
@@ -174,6 +176,7 @@ async function mergeInBatches(db: StoreDb, reader: ConversationReader, values: u
 }
 
 const CHECKPOINT_MS = 500;
+const WAL_SOFT_BYTES = 2 * 1024 * 1024;
 /** A new conversation with more messages than this is written in slices of this size, hidden until
  *  its last slice (one transaction for 10,000 messages would hold every other call for too long). */
 const SLICE = 250;
