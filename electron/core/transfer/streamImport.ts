@@ -164,13 +164,7 @@ async function mergeInBatches(db: StoreDb, reader: ConversationReader, values: u
     if (signal.aborted) throw new TransferCancelled();
     if (isLargeAndNew(db, conversations[next]!)) await importInSlices(db, conversations[next++]!, progress, signal);
     else next = merge(db, conversations, next, progress);
-    // Between batches the WAL is checkpointed often (by time, and as soon as it passes WAL_SOFT_BYTES),
-    // so each checkpoint is short and the WAL small: after a full checkpoint SQLite writes it from the
-    // start again, so it stays near that size.
-    if (performance.now() - lastCheckpoint.at > CHECKPOINT_MS || walBytes(db) > WAL_SOFT_BYTES) {
-      db.guard('checkpoint the database', () => checkpointWal(db));
-      lastCheckpoint.at = performance.now();
-    }
+    checkpointIfDue(db);
     await yieldToCalls();
   }
 }
@@ -196,6 +190,7 @@ async function importInSlices(db: StoreDb, conversation: ExportedConversation, p
       const written = db.guard('import the conversations', () => db.transaction(() => insertMessages(db, conversation.id, slice, previous)));
       previous = written.previous;
       added += written.added;
+      checkpointIfDue(db);
       await yieldToCalls();
     }
     db.guard('import the conversations', () => db.transaction(() => showImported(db, conversation)));
@@ -209,6 +204,15 @@ async function importInSlices(db: StoreDb, conversation: ExportedConversation, p
   progress.conversations += 1;
 }
 const lastCheckpoint = { at: 0 };
+
+/** Between batches the WAL is checkpointed often (by time, and as soon as it passes WAL_SOFT_BYTES),
+ *  so each checkpoint is short and the WAL small: after a full checkpoint SQLite writes it from the
+ *  start again, so it stays near that size. */
+function checkpointIfDue(db: StoreDb): void {
+  if (performance.now() - lastCheckpoint.at <= CHECKPOINT_MS && walBytes(db) <= WAL_SOFT_BYTES) return;
+  db.guard('checkpoint the database', () => checkpointWal(db));
+  lastCheckpoint.at = performance.now();
+}
 
 /** Writes conversations from `start` in one transaction until BATCH_MS have passed; answers where it stopped. */
 function merge(db: StoreDb, conversations: readonly ExportedConversation[], start: number, progress: ImportProgress): number {
