@@ -35,17 +35,21 @@ export async function readTasks(page: Page): Promise<TaskFigures> {
 }
 
 /** Resolves with Date.now() in the page once the last `selector`'s text contains `text` (or, given a
- *  number, holds that many characters), checked each frame. */
-export function whenTextShows(page: Page, selector: string, want: string | number, timeoutMs = 120_000): Promise<number> {
+ *  number, holds that many characters), checked each frame. With `lastChildOf`, the text looked at is
+ *  that of the last child of the element it names inside the last `selector` (found from there, so
+ *  the probe's own work each frame does not grow with the page: a selector such as
+ *  `article .markdown > :last-child` is matched against every element of the document). */
+export function whenTextShows(page: Page, selector: string, want: string | number, timeoutMs = 120_000, lastChildOf?: string): Promise<number> {
   const text = typeof want === 'string' ? want : '';
   const minChars = typeof want === 'number' ? want : 0;
   return page.evaluate(
-    ({ selector, text, minChars, timeoutMs }) =>
+    ({ selector, text, minChars, timeoutMs, lastChildOf }) =>
       new Promise<number>((resolve, reject) => {
         const until = Date.now() + timeoutMs;
         const check = () => {
           const elements = document.querySelectorAll(selector);
-          const last = elements[elements.length - 1];
+          const found = elements[elements.length - 1];
+          const last = lastChildOf ? found?.querySelector(lastChildOf)?.lastElementChild : found;
           const content = last?.textContent ?? '';
           if (content.length >= minChars && content.includes(text)) resolve(Date.now());
           else if (Date.now() > until) reject(new Error(`"${text.slice(0, 40)}" never showed in ${selector}`));
@@ -53,6 +57,6 @@ export function whenTextShows(page: Page, selector: string, want: string | numbe
         };
         check();
       }),
-    { selector, text, minChars, timeoutMs },
+    { selector, text, minChars, timeoutMs, lastChildOf },
   );
 }

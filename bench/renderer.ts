@@ -98,7 +98,7 @@ async function streamOnce(page: Page, fake: FakeProvider, chars: number, delayMs
   await composer.press('Enter');
   // The last rendered block only: reading the whole reply's text every frame would cost the page
   // more than rendering it.
-  const shown = whenTextShows(page, `${ASSISTANT} .markdown > :last-child`, REPLY_END);
+  const shown = whenTextShows(page, ASSISTANT, REPLY_END, 120_000, '.markdown');
   let painting = process.env['PARLEY_BENCH_SCREENSHOTS'] !== undefined;
   const painter = (async () => {
     while (painting) await page.screenshot().catch(() => undefined);

@@ -74,3 +74,19 @@ describe('prepareMath', () => {
     expect(prepareMath('```sh\necho $HOME\n```')).toBe('```sh\necho $HOME\n```');
   });
 });
+
+describe('splitGrowing', () => {
+  it('gives the same blocks as splitBlocks at every length of a growing reply, keeping finished strings', async () => {
+    const { splitGrowing } = await import('../../renderer/src/features/markdown/splitBlocks.ts');
+    const reply = `${REPLY}\n\nMore text.\n\n$$\nx\n\n$$\n\n- a\n\n  b\n\n[ref]: https://example.org\n\nAfter.`;
+    let split: ReturnType<typeof splitGrowing> | undefined;
+    for (let n = 0; n <= reply.length; n += 3) {
+      const text = reply.slice(0, n);
+      const before = split;
+      split = splitGrowing(split, text);
+      expect(split.blocks).toEqual(splitBlocks(text));
+      if (before && before.blocks.length > 1 && split.blocks.length > 1 && !text.includes('[ref]:')) expect(split.blocks[0]).toBe(before.blocks[0]);
+    }
+    expect(splitGrowing({ text: 'other', blocks: ['other'] }, 'new text').blocks).toEqual(splitBlocks('new text'));
+  });
+});

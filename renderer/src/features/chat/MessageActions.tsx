@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Message } from '../../../../shared/domain.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import type { MessageCommands } from './useMessageCommands.ts';
@@ -42,16 +43,21 @@ export function MessageActions({ message, text, onContinue, commands, busy }: Pr
   );
 }
 
-/** When it was written: the time of day, the full date on hover; shown with the other actions. */
-function MessageTime({ at }: { at: number }) {
+// Formatters made once: toLocale*String builds a new one on every call, and the actions under a
+// streaming reply re-render with its text on every repaint.
+const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayOfMonth = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const fullDate = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+
+/** When it was written: the time of day, the full date on hover; shown with the other actions.
+ *  Memoized: its only input is the time. */
+const MessageTime = memo(function MessageTime({ at }: { at: number }) {
   const date = new Date(at);
   const sameDay = date.toDateString() === new Date().toDateString();
-  const short = sameDay
-    ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  const short = sameDay ? timeOfDay.format(date) : dayOfMonth.format(date);
   return (
-    <time className="message__time" dateTime={date.toISOString()} title={date.toLocaleString()}>
+    <time className="message__time" dateTime={date.toISOString()} title={fullDate.format(date)}>
       {short}
     </time>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Message } from '../../../../shared/domain.ts';
 import type { OpenSettings } from '../settings/settingsTarget.ts';
 import { ReplyError } from './ReplyError.tsx';
@@ -14,8 +15,9 @@ interface Props {
   onOpenSettings: OpenSettings;
 }
 
-/** What happened to a reply (stopped, failed, interrupted) and what it cost. */
-export function MessageMeta({ message, onRetry, onOpenSettings }: Props) {
+/** What happened to a reply (stopped, failed, interrupted) and what it cost. Memoized: a streaming
+ *  reply repaints its text, not this. */
+export const MessageMeta = memo(function MessageMeta({ message, onRetry, onOpenSettings }: Props) {
   const status = statusText[message.status];
   const finished = message.status !== 'streaming';
   return (
@@ -31,4 +33,4 @@ export function MessageMeta({ message, onRetry, onOpenSettings }: Props) {
       )}
     </>
   );
-}
+});

@@ -5,7 +5,7 @@ import { cachedTree, parseInWorker } from './markdownClient.ts';
 import { isCheapToParse } from './parseCost.ts';
 import { PlainText } from './PlainText.tsx';
 import { cachedBlock, remember, renderBlock, treeToReact } from './renderTree.ts';
-import { splitBlocks } from './splitBlocks.ts';
+import { splitGrowing, type Split } from './splitBlocks.ts';
 import './markdown.css';
 
 /** Past this a reply is shown as plain text: splitting and parsing it would grow with its size. */
@@ -56,8 +56,16 @@ const MarkdownBlock = memo(function MarkdownBlock({ text, complete }: { text: st
  * mounts). Work per block is bounded: see parseCost.ts.
  */
 export const Markdown = memo(function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
+  // A streaming reply only grows: its earlier cuts are kept and only the tail is split again (state
+  // derived from the previous render, updated during render as React allows).
+  const [split, setSplit] = useState<Split | undefined>(undefined);
   if (text.length > MAX_MARKDOWN_CHARS) return <PlainText text={text} />;
-  const blocks = splitBlocks(text);
+  let current = split;
+  if (current?.text !== text) {
+    current = splitGrowing(current, text);
+    setSplit(current);
+  }
+  const { blocks } = current;
   return (
     <div className="markdown">
       {blocks.map((block, i) => (

@@ -62,3 +62,23 @@ export function splitBlocks(text: string): string[] {
   blocks.push(lines.slice(start).join('\n'));
   return blocks;
 }
+
+export interface Split {
+  text: string;
+  blocks: string[];
+}
+
+/**
+ * splitBlocks for a text that grows: when `text` goes on from `previous`, only its last block and
+ * what follows are scanned again (the cuts before it never move), and the finished blocks keep the
+ * very same strings, so comparing them costs nothing. Work per repaint follows the tail, not the reply.
+ */
+export function splitGrowing(previous: Split | undefined, text: string): Split {
+  if (!previous || previous.blocks.length === 0 || !text.startsWith(previous.text)) return { text, blocks: splitBlocks(text) };
+  const last = previous.blocks.at(-1) ?? '';
+  const from = previous.text.length - last.length;
+  const tail = text.slice(from);
+  // A definition acts on the whole text: then it stays in one piece, as splitBlocks does.
+  if (DEFINITION.test(tail)) return { text, blocks: [text] };
+  return { text, blocks: [...previous.blocks.slice(0, -1), ...splitBlocks(tail)] };
+}
