@@ -40,8 +40,9 @@ import {
 } from '../domain.ts';
 import { AppErrorSchema } from '../errors.ts';
 
-/** Imports larger than this are refused before parsing. */
-export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
+/** conversations:import carries the whole file in one call: larger ones are refused before parsing
+ *  (conversations:importFile streams a file of any size). */
+export const MAX_IMPORT_CHARS = 16 * 1024 * 1024;
 
 /** A piece of a search snippet; match pieces are the words that matched, to be highlighted.
  *  Plain text only: the UI renders it as text, never as HTML. */
@@ -90,7 +91,7 @@ export const ExportResultSchema = z.object({
 export const ImportInputSchema = z
   .object({
     /** The file's text: a Parley JSON export or a ChatGPT data export's conversations.json. */
-    content: z.string().max(MAX_IMPORT_CHARS, 'That file is too large to import (the limit is 200 MB).'),
+    content: z.string().max(MAX_IMPORT_CHARS, 'That is too large to import in one piece (the limit is 16 MB). Use Import…, which reads a file of any size as a stream.'),
   })
   .strict();
 
