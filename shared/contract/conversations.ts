@@ -110,13 +110,16 @@ const byId = z.object({ id: IdSchema }).strict();
 
 export const PAGE_LIMIT_DEFAULT = 50;
 const pageLimit = z.number().int().min(1).max(200).default(PAGE_LIMIT_DEFAULT);
+/** Older pages may be larger: Search's jump to a message far back walks there in a few of them. */
+export const FAR_PAGE_LIMIT = 1000;
+const olderPageLimit = z.number().int().min(1).max(FAR_PAGE_LIMIT).default(PAGE_LIMIT_DEFAULT);
 
 export const ConversationGetInputSchema = z
   .object({ id: IdSchema, limit: pageLimit, around: IdSchema.optional() })
   .strict();
 
 export const ConversationPageInputSchema = z
-  .object({ id: IdSchema, before: IdSchema.optional(), after: IdSchema.optional(), limit: pageLimit })
+  .object({ id: IdSchema, before: IdSchema.optional(), after: IdSchema.optional(), limit: olderPageLimit })
   .strict()
   .refine((input) => (input.before === undefined) !== (input.after === undefined), {
     message: 'Give exactly one of before or after.',

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { ConversationChanged } from '../../../../shared/contract/conversations.ts';
+import { FAR_PAGE_LIMIT, type ConversationChanged } from '../../../../shared/contract/conversations.ts';
 import type { Conversation, Message } from '../../../../shared/domain.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { CallError } from '../../app/queryClient.ts';
@@ -20,7 +20,7 @@ import {
 /** Messages per page: about three screens of an ordinary chat. */
 export const PAGE_SIZE = 50;
 /** Larger pages when walking back to a far message (Search's jump), fewer round trips. */
-export const FAR_PAGE_SIZE = 200;
+export const FAR_PAGE_SIZE = FAR_PAGE_LIMIT;
 
 export interface ConversationView {
   /** The conversation these messages belong to; null for a new chat not sent yet. */
